@@ -1,0 +1,130 @@
+"""The one result object of a run: every table, computed once, then only read.
+
+``analyze(corpus)`` runs the per-article stages (pipeline) and the corpus-level
+stages (text reuse) and returns an :class:`Analysis`; the comparison tables are
+derived from it on request, so a notebook can ask for them with other options.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import compare, reuse
+from .annotate import build_annotator
+from .corpus import Corpus, load_corpus
+from .events import Event, find_event_files, load_event
+from .lexicons import Lexicons, load_lexicons
+from .pipeline import run_documents
+
+TABLES = ("articles", "boilerplate", "sentences", "quotes", "voices", "spans", "features")
+
+
+@dataclass(frozen=True, repr=False)
+class Analysis:
+    """All tables of one run. Attributes are DataFrames; methods derive views."""
+
+    articles: pd.DataFrame
+    boilerplate: pd.DataFrame
+    sentences: pd.DataFrame
+    quotes: pd.DataFrame
+    voices: pd.DataFrame
+    spans: pd.DataFrame
+    features: pd.DataFrame
+    reuse: reuse.Reuse
+    events: tuple[Event, ...] = ()
+    lexicons: Lexicons | None = None
+    _cache: dict = field(default_factory=dict, compare=False)
+
+    # -- comparison views ---------------------------------------------------
+    def by_outlet(self, *, independent: bool = False, seed: int = 0) -> pd.DataFrame:
+        """Every measure per outlet with a 95 % interval (``schema.BY_OUTLET_COLUMNS``).
+        ``independent=True`` counts independent reports instead of articles."""
+        key = ("by_outlet", independent, seed)
+        if key not in self._cache:
+            groups = self.reuse.groups if independent else None
+            self._cache[key] = compare.outlet_table(
+                self.articles, self.sentences, self.spans, self.features,
+                groups=groups, seed=seed)
+        return self._cache[key]
+
+    def labels(self, actor: str | None = None, *, seed: int = 0) -> pd.DataFrame:
+        """Share of each label class per outlet (and actor), own voice and quoted apart."""
+        key = ("labels", actor, seed)
+        if key not in self._cache:
+            self._cache[key] = compare.label_matrix(self.spans, self.articles, actor=actor, seed=seed)
+        return self._cache[key]
+
+    def distinctive_terms(self, *, own_voice: bool = False, top: int = 15) -> pd.DataFrame:
+        """Words and two-word phrases most typical of each outlet against the rest."""
+        key = ("distinctive", own_voice, top)
+        if key not in self._cache:
+            self._cache[key] = compare.distinctive_terms(
+                self.articles, self.voices if own_voice else None, top=top)
+        return self._cache[key]
+
+    # -- display ------------------------------------------------------------
+    def show(self, doc_id: str):
+        """One article with its spans highlighted (renders in Jupyter)."""
+        from .report import article_view
+        return article_view(self, doc_id)
+
+    def report(self, path: str | Path, *, figures: bool = True) -> Path:
+        """Write the self-contained side-by-side HTML report."""
+        from .report import write_report
+        return write_report(self, path, figures=figures)
+
+    def save(self, directory: str | Path) -> Path:
+        """Write every table as CSV and Parquet into ``directory``."""
+        from .io import save_analysis
+        return save_analysis(self, directory)
+
+    def summary(self) -> pd.DataFrame:
+        """One line per article: outlet, words, quotes, spans per layer."""
+        counts = self.spans.pivot_table(index="doc_id", columns="layer", values="start",
+                                        aggfunc="count", fill_value=0)
+        base = self.articles.set_index("doc_id")[["outlet", "title", "date"]]
+        n_quotes = self.quotes.groupby("doc_id").size().rename("quotes")
+        n_sent = self.sentences.groupby("doc_id").size().rename("sentences")
+        out = base.join(n_sent).join(n_quotes).join(counts)
+        return out.fillna({"quotes": 0}).reset_index()
+
+    def __repr__(self) -> str:
+        return (f"Analysis({len(self.articles)} articles, {self.articles['outlet'].nunique()} outlets, "
+                f"{len(self.sentences)} sentences, {len(self.quotes)} quotes, {len(self.spans)} spans)")
+
+    def _repr_html_(self) -> str:
+        from .report import analysis_summary_html
+        return analysis_summary_html(self)
+
+
+def analyze(corpus, *, event=None, lexicons=None, manifest=None,
+            n_jobs: int | None = None, progress=None) -> Analysis:
+    """Analyse a corpus (a :class:`Corpus`, a path, or a DataFrame with a
+    ``text`` column). ``event``: event file path(s) or :class:`Event`; by
+    default the event files found next to a corpus folder. ``lexicons``:
+    extra lexicon files, or a :class:`Lexicons`."""
+    if not isinstance(corpus, Corpus):
+        source = corpus
+        corpus = load_corpus(corpus, manifest=manifest)
+        if event is None and isinstance(source, str | Path) and Path(source).is_dir():
+            event = find_event_files(Path(source))
+    events = _as_events(event)
+    lex = lexicons if isinstance(lexicons, Lexicons) else load_lexicons(lexicons)
+    annotator = build_annotator(lex, events)
+    tables = run_documents(corpus.articles, annotator, n_jobs=n_jobs, progress=progress)
+    found_reuse = reuse.detect_reuse(corpus.articles, tables["sentences"])
+    return Analysis(articles=corpus.articles, boilerplate=corpus.boilerplate,
+                    reuse=found_reuse, events=events, lexicons=lex, **tables)
+
+
+def _as_events(event) -> tuple[Event, ...]:
+    if event is None:
+        return ()
+    if isinstance(event, Event):
+        return (event,)
+    if isinstance(event, str | Path):
+        return (load_event(event),)
+    return tuple(e if isinstance(e, Event) else load_event(e) for e in event)

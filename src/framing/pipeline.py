@@ -1,0 +1,90 @@
+"""Run every per-article stage in one pass, on all cores.
+
+Each article goes through segment -> quotes -> voice -> annotate -> features
+inside one worker, so text is read once and only small record lists travel
+back. Workers are forked (not spawned) so the lexicon automaton and the
+pronunciation dictionary are shared copy-on-write.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Iterable, Iterator
+
+import pandas as pd
+
+from . import schema
+from .features import document_features
+from .quotes import find_quotes_document
+from .segment import segment_document
+from .voice import sentence_voice_shares, voice_segments_document
+
+_ANNOTATOR = None  # set in the parent before forking; read by workers
+
+
+def process_document(article: dict, annotator) -> dict[str, list]:
+    """All per-article tables of one article, as record lists."""
+    doc_id, text = article["doc_id"], article["text"]
+    title = article.get("title")
+    sentences = segment_document(doc_id, text, title=title if isinstance(title, str) else None)
+    quotes = find_quotes_document(doc_id, text)
+    voices = voice_segments_document(doc_id, text, quotes, sentences)
+    sentences = sentence_voice_shares(sentences, voices, text)
+    spans = annotator.annotate_document(doc_id, text, sentences, quotes, voices)
+    features = document_features(article, sentences, quotes, voices, spans)
+    return {"sentences": sentences, "quotes": quotes, "voices": voices,
+            "spans": spans, "features": [features]}
+
+
+def _process_chunk(articles: list[dict]) -> dict[str, list]:
+    out: dict[str, list] = {"sentences": [], "quotes": [], "voices": [], "spans": [], "features": []}
+    for article in articles:
+        for name, records in process_document(article, _ANNOTATOR).items():
+            out[name].extend(records)
+    return out
+
+
+def _chunks(records: list[dict], size: int) -> Iterator[list[dict]]:
+    for i in range(0, len(records), size):
+        yield records[i:i + size]
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def run_documents(articles: pd.DataFrame, annotator, *, n_jobs: int | None = None,
+                  chunk_size: int = 64, progress=None) -> dict[str, pd.DataFrame]:
+    """Per-article tables for every article: sentences, quotes, voices, spans,
+    features. ``n_jobs=1`` runs in this process (no fork)."""
+    global _ANNOTATOR
+    records = articles[schema.ARTICLE_COLUMNS].to_dict("records")
+    n_jobs = default_jobs() if n_jobs is None else n_jobs
+    parts: Iterable[dict[str, list]]
+    _ANNOTATOR = annotator
+    try:
+        if n_jobs <= 1 or len(records) < 2 * chunk_size or "fork" not in mp.get_all_start_methods():
+            parts = [_process_chunk(chunk) for chunk in _chunks(records, chunk_size)]
+            parts = list(parts)
+        else:
+            with mp.get_context("fork").Pool(n_jobs) as pool:
+                parts = []
+                for part in pool.imap(_process_chunk, _chunks(records, chunk_size)):
+                    parts.append(part)
+                    if progress is not None:
+                        progress(sum(len(p["features"]) for p in parts), len(records))
+    finally:
+        _ANNOTATOR = None
+    merged: dict[str, list] = {"sentences": [], "quotes": [], "voices": [], "spans": [], "features": []}
+    for part in parts:
+        for name, recs in part.items():
+            merged[name].extend(recs)
+    features = pd.DataFrame.from_records(merged["features"]) if merged["features"] else pd.DataFrame({"doc_id": []})
+    return {
+        "sentences": schema.frame_from_records(merged["sentences"], schema.SENTENCE_COLUMNS),
+        "quotes": schema.frame_from_records(merged["quotes"], schema.QUOTE_COLUMNS),
+        "voices": schema.frame_from_records(merged["voices"], schema.VOICE_COLUMNS),
+        "spans": schema.frame_from_records(merged["spans"], schema.SPAN_COLUMNS),
+        "features": features,
+    }
