@@ -37,3 +37,11 @@ browser-deps:
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis
+
+## Agreement with human annotations (../shared/data); rewrites docs/validity.md.
+evaluate: install
+	$(BIN)/python -m evaluation
+
+## Throughput and memory on ../shared/data/news_bench.
+benchmark: install
+	$(BIN)/python -m benchmarks

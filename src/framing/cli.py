@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from .corpus import CorpusError
 
@@ -36,6 +35,25 @@ def cmd_analyze(args) -> int:
     return 0
 
 
+def cmd_figures(args) -> int:
+    from .figures import write_figures
+    analysis = _analyze(args)
+    paths = write_figures(analysis, args.output, progress=_progress)
+    print(f"{len(paths)} figure files written to {args.output}/")
+    return 0
+
+
+def cmd_report(args) -> int:
+    analysis = _analyze(args)
+    path = analysis.report(args.output)
+    print(f"Report written to {path}")
+    return 0
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -47,6 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_args(p)
     p.add_argument("-o", "--output", default="output", help="output folder (default: %(default)s)")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("figures", help="regenerate every figure (PNG + SVG) deterministically")
+    _add_corpus_args(p)
+    p.add_argument("-o", "--output", default="figures", help="figure folder (default: %(default)s)")
+    p.set_defaults(func=cmd_figures)
+
+    p = sub.add_parser("report", help="write the self-contained side-by-side HTML report")
+    _add_corpus_args(p)
+    p.add_argument("-o", "--output", default="output/report.html",
+                   help="HTML file (default: %(default)s)")
+    p.set_defaults(func=cmd_report)
+
     return parser
 
 
