@@ -114,7 +114,8 @@ def analyze(corpus, *, event=None, lexicons=None, manifest=None,
     events = _as_events(event)
     lex = lexicons if isinstance(lexicons, Lexicons) else load_lexicons(lexicons)
     annotator = build_annotator(lex, events)
-    tables = run_documents(corpus.articles, annotator, n_jobs=n_jobs, progress=progress)
+    tables = run_documents(corpus.articles, annotator, boilerplate=corpus.boilerplate,
+                           n_jobs=n_jobs, progress=progress)
     found_reuse = reuse.detect_reuse(corpus.articles, tables["sentences"])
     return Analysis(articles=corpus.articles, boilerplate=corpus.boilerplate,
                     reuse=found_reuse, events=events, lexicons=lex, **tables)

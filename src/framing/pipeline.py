@@ -23,15 +23,19 @@ from .voice import sentence_voice_shares, voice_segments_document
 _ANNOTATOR = None  # set in the parent before forking; read by workers
 
 
-def process_document(article: dict, annotator) -> dict[str, list]:
-    """All per-article tables of one article, as record lists."""
+def process_document(article: dict, annotator, embeds: list[dict] | None = None) -> dict[str, list]:
+    """All per-article tables of one article, as record lists. ``embeds`` are
+    the article's boilerplate records of kind ``embed_credit`` (the credit
+    line under an embedded post), which mark where an embedded post ended."""
     doc_id, text = article["doc_id"], article["text"]
     title = article.get("title")
+    event = article.get("event")
     sentences = segment_document(doc_id, text, title=title if isinstance(title, str) else None)
-    quotes = find_quotes_document(doc_id, text)
+    quotes = find_quotes_document(doc_id, text, embeds=embeds)
     voices = voice_segments_document(doc_id, text, quotes, sentences)
     sentences = sentence_voice_shares(sentences, voices, text)
-    spans = annotator.annotate_document(doc_id, text, sentences, quotes, voices)
+    spans = annotator.annotate_document(doc_id, text, sentences, quotes, voices,
+                                        event=event if isinstance(event, str) else None)
     features = document_features(article, sentences, quotes, voices, spans)
     return {"sentences": sentences, "quotes": quotes, "voices": voices,
             "spans": spans, "features": [features]}
@@ -40,7 +44,8 @@ def process_document(article: dict, annotator) -> dict[str, list]:
 def _process_chunk(articles: list[dict]) -> dict[str, list]:
     out: dict[str, list] = {"sentences": [], "quotes": [], "voices": [], "spans": [], "features": []}
     for article in articles:
-        for name, records in process_document(article, _ANNOTATOR).items():
+        embeds = article.pop("_embeds", None)
+        for name, records in process_document(article, _ANNOTATOR, embeds).items():
             out[name].extend(records)
     return out
 
@@ -54,12 +59,18 @@ def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def run_documents(articles: pd.DataFrame, annotator, *, n_jobs: int | None = None,
-                  chunk_size: int = 64, progress=None) -> dict[str, pd.DataFrame]:
+def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFrame | None = None,
+                  n_jobs: int | None = None, chunk_size: int = 64,
+                  progress=None) -> dict[str, pd.DataFrame]:
     """Per-article tables for every article: sentences, quotes, voices, spans,
     features. ``n_jobs=1`` runs in this process (no fork)."""
     global _ANNOTATOR
     records = articles[schema.ARTICLE_COLUMNS].to_dict("records")
+    if boilerplate is not None and len(boilerplate):
+        credits = boilerplate[boilerplate["kind"] == "embed_credit"]
+        by_doc = {doc: group.to_dict("records") for doc, group in credits.groupby("doc_id")}
+        for record in records:
+            record["_embeds"] = by_doc.get(record["doc_id"])
     n_jobs = default_jobs() if n_jobs is None else n_jobs
     parts: Iterable[dict[str, list]]
     _ANNOTATOR = annotator
