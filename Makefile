@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
 OUT    ?= output
 
-.PHONY: install run analyze figures report test lint evaluate benchmark notebooks browser-deps clean
+.PHONY: install run test lint evaluate benchmark notebooks lab browser-deps clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,16 @@ install: $(STAMP)
 ## The main job: analysis tables, every figure and the HTML report for the seeds.
 run: install
 	$(BIN)/framing analyze $(CORPUS) -o $(OUT)
+	$(BIN)/framing figures $(CORPUS) -o figures
+	$(BIN)/framing report $(CORPUS) -o $(OUT)/report.html
+
+## Notebooks as .ipynb (generated from the jupytext sources, without outputs).
+notebooks: install
+	$(BIN)/jupytext --to ipynb notebooks/[0-9]*.py
+
+## JupyterLab on the notebooks.
+lab: notebooks
+	$(BIN)/jupyter lab notebooks/
 
 ## Every test: unit, property, evaluation thresholds, notebooks, end-to-end, browser.
 test: install browser-deps
