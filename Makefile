@@ -7,6 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
 OUT    ?= output
+FIGURES ?= figures
 
 .PHONY: install run test lint evaluate benchmark notebooks lab browser-deps clean
 
@@ -22,7 +23,7 @@ install: $(STAMP)
 ## The main job: analysis tables, every figure and the HTML report for the seeds.
 run: install
 	$(BIN)/framing analyze $(CORPUS) -o $(OUT)
-	$(BIN)/framing figures $(CORPUS) -o figures
+	$(BIN)/framing figures $(CORPUS) -o $(FIGURES)
 	$(BIN)/framing report $(CORPUS) -o $(OUT)/report.html
 
 ## Notebooks as .ipynb (generated from the jupytext sources, without outputs).
