@@ -1,0 +1,260 @@
+"""Move non-article material (navigation, share prompts, credits, CMS
+placeholders) out of an article's text, and map offsets between the raw and
+the clean text.
+
+Boilerplate is recognised line by line from a data-driven list of patterns
+(:data:`PATTERNS`), none of them specific to an event or an outlet. A removed
+line goes with its line break, and blank lines that would otherwise pile up
+(at the top, at the bottom, or twice between two paragraphs) go with it, so
+the clean text has no artefacts and is otherwise unchanged.
+
+Every removed character is recorded (``schema.BOILERPLATE_COLUMNS``):
+``raw_start``/``raw_end`` delimit exactly what was cut from the raw text (the
+line breaks included, so ``text.strip()`` is the boilerplate item itself),
+``clean_pos`` is the clean-text offset where it stood. An ``embed_credit``
+(the "— Name (@handle) Month D, YYYY" line under an embedded post) therefore
+has ``clean_pos`` right after the post's last line: the quote finder uses it
+to know an embedded post ended there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+
+
+@dataclass(frozen=True)
+class LinePattern:
+    """One kind of boilerplate line.
+
+    ``regex`` is matched (``re.search``, case-insensitive) against the line
+    without its surrounding whitespace; ``where`` restricts it to the lines
+    before the first article line (``top``), after the last one (``end``) or
+    allows it anywhere (``any``); longer lines than ``max_chars`` never match,
+    so a real sentence that happens to start the same way is kept.
+    """
+
+    kind: str
+    regex: str
+    where: str = "any"
+    max_chars: int = 200
+    rationale: str = ""
+
+    def compiled(self) -> re.Pattern:
+        return re.compile(self.regex, re.IGNORECASE)
+
+
+PATTERNS: tuple[LinePattern, ...] = (
+    LinePattern("navigation_breadcrumb", r"^[•·▪►›»|]\s*\S", where="top", max_chars=160,
+                rationale="bullet menu lines of a saved page, often repeating the title"),
+    LinePattern("navigation_breadcrumb", r"^(home|news|world)\s*[›»>/|]\s*\S", where="top",
+                max_chars=160, rationale="'Home › World › Middle East' trails"),
+    LinePattern("embed_credit",
+                r"^(—|–|--?)\s*\S.{0,100}\(@\w{1,30}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}$",
+                rationale="credit line under an embedded X/Twitter post; the post text above stays"),
+    LinePattern("share_cta",
+                r"^(share (this|the) (article|story|post|page)\b|subscribe\b|sign up\b.{0,80}"
+                r"newsletter|follow us\b|join our (newsletter|mailing list|channel)|"
+                r"get (our|the) newsletter|like us on facebook|click here to (subscribe|share))",
+                rationale="share / subscribe / follow prompts"),
+    LinePattern("read_more",
+                r"^(read more|read also|also read|see also|related( articles?| stories| coverage)?"
+                r"|recommended( reading)?|more on this( story)?|read the full (story|article))"
+                r"\s*[:»›|–—-]", rationale="links to other articles"),
+    LinePattern("read_more", r"^(read more|continue reading|click here to read more)\W*$",
+                rationale="bare 'Read more' link text"),
+    LinePattern("source_credit", r"^(original )?source\s*[:»›]\s*\S", max_chars=120,
+                rationale="'Source » jpost', 'Original Source: www.jpost.com' repost credits"),
+    LinePattern("cms_placeholder",
+                r"^\[\s*(include|insert|add|embed|place)\b[^\]]*\]$",
+                rationale="editor placeholders left in the published text"),
+    LinePattern("cms_placeholder", r"^\[\s*(image|photo|video|graphic|gallery|embed)\b[^\]]*\]$",
+                rationale="bracketed media placeholders"),
+    LinePattern("advertisement",
+                r"^(advertisement|advertising|sponsored( content)?|story continues below"
+                r"( advertisement)?|ad)$", rationale="ad slots"),
+    LinePattern("copyright", r"^(©|\(c\)\s*\d{4}|copyright\s+(©\s*)?\d{4})",
+                rationale="copyright notices"),
+    LinePattern("copyright", r"all rights reserved\.?$", max_chars=150,
+                rationale="copyright notices"),
+    LinePattern("tags", r"^(tags?|filed under|topics)\s*:", where="end",
+                rationale="tag lists at the end of a page"),
+)
+
+_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, content) of each line; ``end`` includes the line break."""
+    return [(m.start(), m.end(), m.group().strip()) for m in _LINE_RE.finditer(text)]
+
+
+def _candidates(line: str, compiled: Sequence[tuple[LinePattern, re.Pattern]]) -> list[LinePattern]:
+    return [p for p, rx in compiled if len(line) <= p.max_chars and rx.search(line)]
+
+
+def classify_lines(text: str, patterns: Iterable[LinePattern] = PATTERNS) -> list[tuple[int, int, str | None]]:
+    """Each line as (start, end, kind): kind is a boilerplate kind, ``""`` for
+    a blank line, ``None`` for article text."""
+    compiled = [(p, p.compiled()) for p in patterns]
+    lines = _lines(text)
+    cands = [_candidates(content, compiled) if content else [] for _, _, content in lines]
+    kinds: list[str | None] = []
+    seen_content = False
+    for (_, _, content), cand in zip(lines, cands, strict=True):
+        if not content:
+            kinds.append("")
+            continue
+        kind = next((p.kind for p in cand if p.where == "any"
+                     or (p.where == "top" and not seen_content)), None)
+        kinds.append(kind)
+        if kind is None:
+            seen_content = True
+    # "end" patterns: walk back from the bottom while only blanks/boilerplate follow.
+    for i in range(len(lines) - 1, -1, -1):
+        if kinds[i] is not None:
+            continue
+        kind = next((p.kind for p in cands[i] if p.where == "end"), None)
+        if kind is None:
+            break
+        kinds[i] = kind
+    return [(s, e, k) for (s, e, _), k in zip(lines, kinds, strict=True)]
+
+
+def _removed_lines(kinds: list[str | None]) -> list[bool]:
+    """Which lines to cut: every boilerplate line, plus the blank lines that
+    would otherwise leave an artefact."""
+    n = len(kinds)
+    removed = [bool(k) for k in kinds]
+    content = [i for i, k in enumerate(kinds) if k is None]
+    if not content:
+        return [True] * n
+    first, last = content[0], content[-1]
+    if any(removed[:first]):
+        removed[:first] = [True] * first
+    if any(removed[last + 1:]):
+        removed[last + 1:] = [True] * (n - last - 1)
+    # Between two article lines: keep one paragraph separator.
+    for a, b in zip(content, content[1:], strict=False):
+        run = range(a + 1, b)
+        if not any(removed[i] for i in run):
+            continue
+        if kinds[a + 1] == "":  # keep the blanks before the first boilerplate line
+            i = a + 1
+            while i < b and kinds[i] == "":
+                i += 1
+            for j in range(i, b):
+                removed[j] = True
+        else:  # keep the blanks after the last boilerplate line
+            j = b - 1
+            while j > a and kinds[j] == "":
+                j -= 1
+            for i in range(a + 1, j + 1):
+                removed[i] = True
+    return removed
+
+
+def split_boilerplate(doc_id: str, raw_text: str,
+                      patterns: Iterable[LinePattern] = PATTERNS) -> tuple[str, list[dict]]:
+    """The clean text of ``raw_text`` and the records of what was cut from it
+    (``schema.BOILERPLATE_COLUMNS``)."""
+    classified = classify_lines(raw_text, patterns)
+    kinds = [k for _, _, k in classified]
+    removed = _removed_lines(kinds)
+    if not any(removed):
+        return raw_text, []
+    content = [i for i, k in enumerate(kinds) if k is None]
+    # Cuts as raw (start, end, kind); a cut's blank lines take the kind of the
+    # boilerplate line next to them.
+    cuts: list[list] = []
+    for i, (start, end, kind) in enumerate(classified):
+        if not removed[i]:
+            continue
+        if content and i > content[-1] and (not cuts or cuts[-1][1] != start):
+            # Trailing material: cut the last article line's break too, so the
+            # clean text ends where the article ends.
+            last_start, last_end, _ = classified[content[-1]]
+            line_break = re.search(r"\r?\n$", raw_text[last_start:last_end])
+            if line_break:
+                start = last_start + line_break.start()
+        if cuts and cuts[-1][1] == start and (not kind or not cuts[-1][2] or cuts[-1][2] == kind):
+            cuts[-1][1] = end
+            cuts[-1][2] = cuts[-1][2] or kind
+        else:
+            cuts.append([start, end, kind])
+    # Blank-only cuts take the kind of the neighbouring cut that caused them.
+    for i, cut in enumerate(cuts):
+        if not cut[2]:
+            neighbours = [c[2] for c in cuts[i + 1:i + 2] + cuts[max(i - 1, 0):i] if c[2]]
+            cut[2] = neighbours[0] if neighbours else "blank"
+    records, removed_so_far = [], 0
+    for start, end, kind in cuts:
+        records.append({"doc_id": doc_id, "raw_start": start, "raw_end": end,
+                        "clean_pos": start - removed_so_far, "kind": kind,
+                        "text": raw_text[start:end]})
+        removed_so_far += end - start
+    clean = "".join(raw_text[a:b] for a, b in _kept_ranges(len(raw_text), cuts))
+    return clean, records
+
+
+def _kept_ranges(n: int, cuts: list[list]) -> list[tuple[int, int]]:
+    kept, pos = [], 0
+    for start, end, _ in cuts:
+        if start > pos:
+            kept.append((pos, start))
+        pos = end
+    if pos < n:
+        kept.append((pos, n))
+    return kept
+
+
+# -- offset maps -----------------------------------------------------------------
+
+def _cut_arrays(boilerplate_doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if isinstance(boilerplate_doc, pd.DataFrame):
+        frame = boilerplate_doc
+    else:
+        frame = pd.DataFrame.from_records(list(boilerplate_doc),
+                                          columns=["raw_start", "raw_end", "clean_pos"])
+    if len(frame) and "doc_id" in frame and frame["doc_id"].nunique() > 1:
+        raise ValueError("offset maps need the boilerplate records of one document; "
+                         "select them with boilerplate[boilerplate.doc_id == doc_id]")
+    frame = frame.sort_values("raw_start", kind="stable")
+    return (frame["raw_start"].to_numpy(np.int64), frame["raw_end"].to_numpy(np.int64),
+            frame["clean_pos"].to_numpy(np.int64))
+
+
+def clean_to_raw(boilerplate_doc, positions, *, end: bool = False) -> np.ndarray:
+    """Raw-text offsets of clean-text ``positions`` of one document.
+
+    ``raw_text[clean_to_raw(bp, [p])[0]] == text[p]`` for every character
+    position. With ``end=True`` the positions are exclusive span ends: a span
+    ending right where boilerplate was cut maps to the end before the cut.
+    """
+    starts, ends, clean = _cut_arrays(boilerplate_doc)
+    pos = np.asarray(positions, dtype=np.int64)
+    shift = np.concatenate([[0], np.cumsum(ends - starts)])
+    idx = np.searchsorted(clean, pos, side="left" if end else "right")
+    return pos + shift[idx]
+
+
+def raw_to_clean(boilerplate_doc, positions) -> np.ndarray:
+    """Clean-text offsets of raw-text ``positions`` of one document; a
+    position inside cut material maps to the ``clean_pos`` where it stood."""
+    starts, ends, clean = _cut_arrays(boilerplate_doc)
+    pos = np.asarray(positions, dtype=np.int64)
+    shift = np.concatenate([[0], np.cumsum(ends - starts)])
+    idx = np.searchsorted(ends, pos, side="right")  # cuts wholly before pos
+    out = pos - shift[idx]
+    inside = np.zeros(pos.shape, dtype=bool)
+    if len(starts):
+        safe = np.minimum(idx, len(starts) - 1)
+        inside = (idx < len(starts)) & (starts[safe] <= pos)
+        out = np.where(inside, clean[safe], out)
+    return out
