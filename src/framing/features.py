@@ -1,9 +1,246 @@
-"""One row of document features per article, columns ``<family>_<stat>_<voice>``."""
+"""One row of document features per article, columns ``<family>_<stat>_<voice>``.
+
+Voices of a column:
+
+- ``own``, ``reported``, ``quoted`` -- the three voices of the spans table;
+- ``outlet`` = own + reported: every word the outlet chose itself (a reported
+  clause paraphrases a source, but in the outlet's wording), the figure to
+  compare outlets on;
+- ``all`` -- the whole text.
+
+Rates are per 1,000 words *of the same voice* (own-voice hedges per 1,000
+own-voice words), NaN where that voice has no words. Sentence-level families
+(sentiment, readability) give each sentence the voice of most of its words.
+
+Every column is listed once, in :func:`feature_registry`; the names, the
+transformer's ``get_feature_names_out`` and :func:`complete_features` all derive
+from it. Label shares per actor are not here: they depend on the event's
+actors, and ``compare.label_matrix`` gives them with intervals.
+"""
 
 from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .readability import READABILITY_STATS, SKIPPED_ZONES, readability_counts, scores_from_counts
+from .schema import LAYERS
+from .sentiment import compound, majority_voice, summarize
+from .sourcing import SPEAKER_TYPES, normalize_speaker, sources_document
+from .tokens import WORD_RE
+
+VOICES = ("own", "reported", "quoted")
+#: Every voice a column can be split by, and the span voices each one pools.
+VOICE_SETS: dict[str, tuple[str, ...]] = {
+    "own": ("own",), "reported": ("reported",), "quoted": ("quoted",),
+    "outlet": ("own", "reported"), "all": ("own", "reported", "quoted"),
+}
+SPLIT_VOICES = tuple(VOICE_SETS)
+SENTIMENT_STATS = ("mean", "sd", "share_negative", "share_positive", "sentences")
+READABILITY_VOICES = ("all", "own")
+PER_THOUSAND = 1000.0
+
+
+def column_name(family: str, stat: str, voice: str) -> str:
+    return f"{family}_{stat}_{voice}"
+
+
+def category_key(category: str) -> str:
+    """A lexicon category as it appears in a column name."""
+    return re.sub(r"[^0-9a-z]+", "_", str(category).lower()).strip("_")
+
+
+def feature_registry(categories: Mapping[str, Iterable[str]] | None = None) -> pd.DataFrame:
+    """Every feature column, in order: name, family, stat, voice, layer, category
+    and a one-line description. ``categories`` maps each layer to its lexicon
+    categories (e.g. ``Lexicons.categories``); without it only per-layer
+    columns are listed for the layers."""
+    rows: list[tuple] = []
+
+    def add(family, stat, voice, description, layer=None, category=None):
+        rows.append((column_name(family, stat, voice), family, stat, voice, layer, category,
+                     description))
+
+    for v in SPLIT_VOICES:
+        add("words", "count", v, f"words in {v} voice")
+    for v in ("own", "reported", "quoted", "outlet"):
+        add("words", "share", v, f"share of the article's words in {v} voice")
+    add("sentences", "count", "all", "sentences")
+    for layer in LAYERS:
+        families = [(layer, None)] + [(f"{layer}_{category_key(c)}", c)
+                                      for c in sorted((categories or {}).get(layer, ()))]
+        for family, category in families:
+            what = f"{layer} spans" + (f" of category {category}" if category else "")
+            for v in SPLIT_VOICES:
+                add(family, "count", v, f"{what} in {v} voice", layer, category)
+                add(family, "rate", v, f"{what} per 1,000 {v}-voice words", layer, category)
+    for v in SPLIT_VOICES:
+        for stat in SENTIMENT_STATS:
+            add("sentiment", stat, v, f"VADER compound per sentence, {stat}, sentences in {v} voice")
+    for v in READABILITY_VOICES:
+        for stat in READABILITY_STATS:
+            add("readability", stat, v, f"{stat} of {v}-voice prose sentences")
+    add("quotes", "speech_count", "all", "quotations that count as speech")
+    add("quotes", "term_count", "all", "scare quotes and other non-speech quotations")
+    add("sources", "count", "all", "attributions: speech quotes plus reported-speech segments")
+    add("sources", "speakers", "all", "distinct named speakers")
+    for kind in SPEAKER_TYPES:
+        add(f"sources_{kind}", "count", "all", f"attributions to {kind} sources")
+        add(f"sources_{kind}", "share", "all", f"share of attributions to {kind} sources")
+    for v in ("outlet", "all"):
+        add("attribution_loaded", "share", v,
+            f"share of {v}-voice attribution verbs that are loaded (claimed, admitted ...)")
+    return pd.DataFrame(rows, columns=["name", "family", "stat", "voice", "layer", "category",
+                                       "description"])
+
+
+def feature_names(categories: Mapping[str, Iterable[str]] | None = None) -> list[str]:
+    """The feature columns (without ``doc_id``), in registry order."""
+    return feature_registry(categories)["name"].tolist()
+
+
+# -- per-document computation --------------------------------------------------
+
+def words_by_voice(text: str, voices: list[dict]) -> dict[str, int]:
+    """Words whose first character lies in each voice (words outside every
+    segment are own)."""
+    counts = dict.fromkeys(VOICES, 0)
+    starts = np.fromiter((m.start() for m in WORD_RE.finditer(text)), dtype=np.int64)
+    if not voices:
+        counts["own"] = len(starts)
+        return counts
+    seg_starts = np.array([s["start"] for s in voices], dtype=np.int64)
+    seg_ends = np.array([s["end"] for s in voices], dtype=np.int64)
+    idx = np.searchsorted(seg_starts, starts, side="right") - 1
+    inside = (idx >= 0) & (starts < seg_ends[np.clip(idx, 0, None)])
+    counts["own"] += int((~inside).sum())
+    labels = np.array([s["voice"] for s in voices], dtype=object)
+    for voice, n in Counter(labels[idx[inside]].tolist()).items():
+        counts[voice] = counts.get(voice, 0) + n
+    return counts
+
+
+def _rate(count: float, words: int) -> float:
+    return count * PER_THOUSAND / words if words else math.nan
+
+
+def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]:
+    counts: Counter = Counter()
+    for span in spans:
+        layer, voice = span["layer"], span["voice"]
+        counts[(layer, None, voice)] += 1
+        category = span.get("category")
+        if isinstance(category, str) and category:
+            counts[(layer, category_key(category), voice)] += 1
+    keys = {(layer, None) for layer in LAYERS} | {(k[0], k[1]) for k in counts}
+    out: dict[str, float] = {}
+    for layer, cat in sorted(keys, key=lambda k: (k[0], k[1] or "")):
+        family = layer if cat is None else f"{layer}_{cat}"
+        for v, pooled in VOICE_SETS.items():
+            n = sum(counts[(layer, cat, p)] for p in pooled)
+            out[column_name(family, "count", v)] = n
+            out[column_name(family, "rate", v)] = _rate(n, words[v])
+    for v in ("outlet", "all"):
+        pooled = VOICE_SETS[v]
+        n_attr = sum(counts[("attribution", None, p)] for p in pooled)
+        n_loaded = sum(counts[("attribution", "loaded", p)] for p in pooled)
+        out[column_name("attribution_loaded", "share", v)] = n_loaded / n_attr if n_attr else math.nan
+    return out
+
+
+def _sentiment_features(text: str, sentences: list[dict], voice_of: list[str]) -> dict[str, float]:
+    scores = [compound(text[s["start"]:s["end"]]) for s in sentences]
+    out: dict[str, float] = {}
+    for v, pooled in VOICE_SETS.items():
+        stats = summarize([x for x, sv in zip(scores, voice_of, strict=True) if sv in pooled])
+        for stat in SENTIMENT_STATS:
+            out[column_name("sentiment", stat, v)] = stats[stat]
+    return out
+
+
+def _readability_features(text: str, sentences: list[dict], voice_of: list[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    prose = [(s, v) for s, v in zip(sentences, voice_of, strict=True)
+             if s.get("zone") not in SKIPPED_ZONES]
+    for v in READABILITY_VOICES:
+        pooled = VOICE_SETS[v]
+        scores = scores_from_counts(readability_counts(
+            [text[s["start"]:s["end"]] for s, sv in prose if sv in pooled]))
+        for stat in READABILITY_STATS:
+            out[column_name("readability", stat, v)] = scores[stat]
+    return out
+
+
+def _sourcing_features(text: str, sentences: list[dict], quotes: list[dict],
+                       voices: list[dict]) -> dict[str, float]:
+    sources = sources_document(text, sentences, quotes, voices)
+    n = len(sources)
+    types = Counter(s["type"] for s in sources)
+    speakers = {normalize_speaker(s["speaker"]) for s in sources if s["speaker"]}
+    out: dict[str, float] = {
+        column_name("quotes", "speech_count", "all"): sum(1 for q in quotes if q.get("counts_as_speech")),
+        column_name("quotes", "term_count", "all"): sum(1 for q in quotes if not q.get("counts_as_speech")),
+        column_name("sources", "count", "all"): n,
+        column_name("sources", "speakers", "all"): len(speakers),
+    }
+    for kind in SPEAKER_TYPES:
+        out[column_name(f"sources_{kind}", "count", "all")] = types[kind]
+        out[column_name(f"sources_{kind}", "share", "all")] = types[kind] / n if n else math.nan
+    return out
 
 
 def document_features(article: dict, sentences: list[dict], quotes: list[dict],
                       voices: list[dict], spans: list[dict]) -> dict:
-    """Feature dict for one article; first key ``doc_id``."""
-    raise NotImplementedError
+    """Feature dict for one article; first key ``doc_id``.
+
+    Category columns appear only for categories with a hit in this article;
+    :func:`complete_features` adds the zeros when the rows become a table.
+    """
+    text = article["text"] if isinstance(article.get("text"), str) else ""
+    words = words_by_voice(text, voices)
+    words = {v: sum(words[p] for p in pooled) for v, pooled in VOICE_SETS.items()}
+    out: dict = {"doc_id": article["doc_id"]}
+    for v in SPLIT_VOICES:
+        out[column_name("words", "count", v)] = words[v]
+    for v in ("own", "reported", "quoted", "outlet"):
+        out[column_name("words", "share", v)] = words[v] / words["all"] if words["all"] else math.nan
+    out[column_name("sentences", "count", "all")] = len(sentences)
+    out.update(_span_features(spans, words))
+    voice_of = [majority_voice(s) for s in sentences]
+    out.update(_sentiment_features(text, sentences, voice_of))
+    out.update(_readability_features(text, sentences, voice_of))
+    out.update(_sourcing_features(text, sentences, quotes, voices))
+    return out
+
+
+def complete_features(features: pd.DataFrame,
+                      categories: Mapping[str, Iterable[str]] | None = None) -> pd.DataFrame:
+    """The feature table in registry order: ``doc_id`` then every registered
+    column. Categories seen in any row are added to ``categories``; a category
+    absent from an article counts 0 there (its rate 0, or NaN where the voice
+    has no words)."""
+    cats: dict[str, set] = {layer: set((categories or {}).get(layer, ())) for layer in LAYERS}
+    for name in features.columns:
+        for layer in LAYERS:
+            prefix = f"{layer}_"
+            if name.startswith(prefix) and name.endswith("_count_all"):
+                cat = name[len(prefix):-len("_count_all")]
+                if cat:
+                    cats[layer].add(cat)
+    registry = feature_registry(cats)
+    out = features.reindex(columns=["doc_id", *registry["name"]])
+    for row in registry.itertuples(index=False):
+        if row.category is None or row.layer is None:
+            continue
+        if row.stat == "count":
+            out[row.name] = out[row.name].fillna(0).astype("int64")
+        elif row.stat == "rate":
+            count = out[column_name(row.family, "count", row.voice)]
+            words = out[column_name("words", "count", row.voice)]
+            out[row.name] = (count * PER_THOUSAND / words.where(words > 0)).astype(float)
+    return out

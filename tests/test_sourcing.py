@@ -1,0 +1,53 @@
+import pytest
+from _records import quote, sentence, voice
+
+from framing.sourcing import SPEAKER_TYPES, normalize_speaker, sources_document, speaker_type
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Foreign Minister Ali Bagheri", "official"),
+    ("a spokesman for the Syrian army", "official"),
+    ("state news agency SANA", "state_media"),
+    ("Iranian state television", "state_media"),
+    ("two sources familiar with the talks", "anonymous"),
+    ("an official who spoke on condition of anonymity", "anonymous"),
+    ("Charles Lister, an analyst at the Middle East Institute", "expert"),
+    ("a professor of history", "expert"),
+    ("in a post on X", "social_media"),
+    ("the Washington Post", "other"),
+    ("Umm Ahmad, a mother of three", "other"),
+    ("", "unattributed"),
+    (None, "unattributed"),
+])
+def test_speaker_type_cues(description, expected):
+    assert speaker_type(description) == expected
+    assert expected in SPEAKER_TYPES
+
+
+def test_sources_use_apposition_context_and_reported_segments():
+    text = ("\"We will not stop,\" said Jane Doe, an analyst at a think tank. "
+            "According to state media, the army advanced. "
+            "\"It is over,\" someone wrote.")
+    s1 = text.index("According")
+    s2 = text.index("\"It is over")
+    sentences = [sentence("d", 0, text, 0, s1 - 1), sentence("d", 1, text, s1, s2 - 1),
+                 sentence("d", 2, text, s2, len(text))]
+    quotes = [quote("d", 0, text, "We will not stop,", speaker="Jane Doe"),
+              quote("d", 1, text, "It is over,", speaker=None),
+              quote("d", 2, text, "state media", kind="term", speech=False)]
+    rep_end = text.index(", the army")
+    voices = [voice("d", 0, s1, "own"), voice("d", s1, rep_end, "reported", source="state media"),
+              voice("d", rep_end, len(text), "own")]
+    sources = sources_document(text, sentences, quotes, voices)
+    assert [(s["kind"], s["type"]) for s in sources] == [
+        ("quote", "expert"), ("quote", "unattributed"), ("reported", "state_media")]
+
+
+def test_embedded_posts_are_social_media():
+    text = "He wrote: \"Victory is near.\""
+    q = quote("d", 0, text, "Victory is near.", kind="embedded_post", speaker="He")
+    assert sources_document(text, [], [q], [])[0]["type"] == "social_media"
+
+
+def test_normalize_speaker():
+    assert normalize_speaker("The  Syrian Army") == normalize_speaker("syrian army")
