@@ -104,6 +104,21 @@ def feature_names(categories: Mapping[str, Iterable[str]] | None = None) -> list
     return feature_registry(categories)["name"].tolist()
 
 
+def default_categories(lexicons=None, annotator=None) -> dict[str, tuple[str, ...]]:
+    """Every category a feature column exists for: the lexicons' categories
+    plus whatever the annotator declares (``annotator.categories``, e.g. the
+    label classes of its ladders)."""
+    from .lexicons import CATEGORIES
+
+    cats: dict[str, set] = {layer: set(values) for layer, values in CATEGORIES.items()}
+    if lexicons is not None and hasattr(lexicons, "entries"):
+        for layer, category in lexicons.entries[["layer", "category"]].drop_duplicates().itertuples(index=False):
+            cats.setdefault(layer, set()).add(category)
+    for layer, values in (getattr(annotator, "categories", None) or {}).items():
+        cats.setdefault(layer, set()).update(values)
+    return {layer: tuple(sorted(values)) for layer, values in cats.items()}
+
+
 # -- per-document computation --------------------------------------------------
 
 def words_by_voice(text: str, voices: list[dict]) -> dict[str, int]:

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
-from . import schema
-from .features import document_features
+from . import readability, schema, sentiment
+from .features import complete_features, default_categories, document_features
 from .quotes import find_quotes_document
 from .segment import segment_document
 from .voice import sentence_voice_shares, voice_segments_document
@@ -73,6 +73,10 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
             record["_embeds"] = by_doc.get(record["doc_id"])
     n_jobs = default_jobs() if n_jobs is None else n_jobs
     parts: Iterable[dict[str, list]]
+    # Load VADER's lexicon and the syllable table once, here, so forked
+    # workers share them copy-on-write instead of each loading its own.
+    sentiment.analyzer()
+    readability.warm_up()
     _ANNOTATOR = annotator
     try:
         if n_jobs <= 1 or len(records) < 2 * chunk_size or "fork" not in mp.get_all_start_methods():
@@ -92,6 +96,7 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
         for name, recs in part.items():
             merged[name].extend(recs)
     features = pd.DataFrame.from_records(merged["features"]) if merged["features"] else pd.DataFrame({"doc_id": []})
+    features = complete_features(features, default_categories(annotator=annotator))
     return {
         "sentences": schema.frame_from_records(merged["sentences"], schema.SENTENCE_COLUMNS),
         "quotes": schema.frame_from_records(merged["quotes"], schema.QUOTE_COLUMNS),
