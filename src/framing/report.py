@@ -1,0 +1,578 @@
+"""The side-by-side HTML report, and the same highlighting inline in Jupyter.
+
+One self-contained file: styles and script are package data inlined into the
+page, figures are inline PNGs, nothing is fetched from the network. Every piece
+of text that comes from the corpus, the lexicons or the event files goes
+through ``html.escape``; the script reads only ``data-*`` attributes and writes
+with ``textContent``, never ``innerHTML``.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from .highlight import Mark, render_marked
+from .schema import LAYERS
+from .tokens import count_words
+
+#: How each layer is named for readers, and how it is marked without colour.
+LAYER_NAMES = {
+    "actor_label": ("Actor labels", "boxed, coloured along the label ladder"),
+    "loaded": ("Loaded words", "wavy underline"),
+    "hedge": ("Hedges", "dashed underline"),
+    "booster": ("Boosters", "double underline"),
+    "attribution": ("Attribution verbs", "dotted underline"),
+}
+VOICE_NAMES = {"own": "own voice", "reported": "reported (attributed to a source)",
+               "quoted": "quoted speech"}
+
+#: Colour-blind-safe diverging scale (ColorBrewer RdBu, light end) for the
+#: ladder score: 0 = delegitimising label, 1 = legitimising label.
+LADDER_STOPS = ((0.0, (0xF4, 0xA5, 0x82)), (0.5, (0xF2, 0xF2, 0xF2)), (1.0, (0x92, 0xC5, 0xDE)))
+NO_SCORE_COLOUR = "#e4e4e4"
+
+ROOT_CLASS = "fr"
+
+
+# --- small helpers ------------------------------------------------------------
+
+def _esc(value) -> str:
+    """Escaped text of any cell value; missing values become an empty string."""
+    return html.escape(_text(value), quote=True)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if value is pd.NaT:
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def _is_missing(value) -> bool:
+    return _text(value) == ""
+
+
+def ladder_colour(score) -> str:
+    """Background colour for a label with this ladder score (hex)."""
+    try:
+        s = float(score)
+    except (TypeError, ValueError):
+        return NO_SCORE_COLOUR
+    if math.isnan(s):
+        return NO_SCORE_COLOUR
+    s = min(max(s, 0.0), 1.0)
+    for (x0, c0), (x1, c1) in zip(LADDER_STOPS, LADDER_STOPS[1:], strict=False):
+        if s <= x1:
+            t = (s - x0) / (x1 - x0)
+            rgb = (round(a + (b - a) * t) for a, b in zip(c0, c1, strict=True))
+            return "#" + "".join(f"{v:02x}" for v in rgb)
+    return "#" + "".join(f"{v:02x}" for v in LADDER_STOPS[-1][1])
+
+
+def _asset(name: str) -> str:
+    return resources.files("framing").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _css() -> str:
+    return _asset("report.css")
+
+
+def _rows(frame: pd.DataFrame | None, doc_id: str) -> pd.DataFrame:
+    if frame is None or len(frame) == 0 or "doc_id" not in frame:
+        return pd.DataFrame(columns=[] if frame is None else frame.columns)
+    return frame[frame["doc_id"] == doc_id]
+
+
+def _fmt(value, digits: int = 1, suffix: str = "") -> str:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return "n/a"
+    return "n/a" if math.isnan(v) else f"{v:.{digits}f}{suffix}"
+
+
+# --- one article ----------------------------------------------------------------
+
+def _span_title(span: dict) -> str:
+    name = LAYER_NAMES.get(span["layer"], (span["layer"], ""))[0]
+    bits = [f"{name}: {_text(span.get('category'))}".rstrip(": ")]
+    if not _is_missing(span.get("actor")):
+        bits.append(f"actor {_text(span['actor'])}")
+    if not _is_missing(span.get("score")):
+        bits.append(f"ladder score {_fmt(span['score'], 2)}")
+    bits.append(VOICE_NAMES.get(_text(span.get("voice")), _text(span.get("voice")) or "voice unknown"))
+    if not _is_missing(span.get("speaker")):
+        bits.append(f"speaker {_text(span['speaker'])}")
+    return " · ".join(bits)
+
+
+def span_marks(spans: pd.DataFrame, doc_id: str) -> list[Mark]:
+    """One highlight per span row, with the data attributes the page and tests read."""
+    marks = []
+    for span in spans.to_dict("records"):
+        layer = _text(span["layer"])
+        attrs = [
+            ("data-doc", _text(doc_id)), ("data-layer", layer),
+            ("data-start", str(int(span["start"]))), ("data-end", str(int(span["end"]))),
+            ("data-category", _text(span.get("category"))), ("data-term", _text(span.get("term"))),
+            ("data-actor", _text(span.get("actor"))),
+            ("data-score", "" if _is_missing(span.get("score")) else _fmt(span["score"], 2)),
+            ("data-voice", _text(span.get("voice"))), ("data-speaker", _text(span.get("speaker"))),
+            ("title", _span_title(span)),
+        ]
+        if layer == "actor_label":
+            # Only a colour we computed ever enters a style attribute.
+            attrs.append(("style", f"--fr-c:{ladder_colour(span.get('score'))}"))
+        marks.append(Mark(int(span["start"]), int(span["end"]),
+                          f"fr-hl fr-{layer}", tuple(attrs), rank=2 + _layer_rank(layer)))
+    return marks
+
+
+def _layer_rank(layer: str) -> int:
+    # Longer phrase-like layers open outside word-like ones on identical extents.
+    order = ("loaded", "attribution", "hedge", "booster", "actor_label")
+    return order.index(layer) if layer in order else len(order)
+
+
+def voice_marks(voices: pd.DataFrame) -> list[Mark]:
+    """Shading for reported and quoted segments (own voice is left plain)."""
+    marks = []
+    for seg in voices.to_dict("records"):
+        voice = _text(seg.get("voice"))
+        if voice not in ("reported", "quoted"):
+            continue
+        title = VOICE_NAMES[voice].capitalize()
+        if not _is_missing(seg.get("source")):
+            title += f": {_text(seg['source'])}"
+        marks.append(Mark(int(seg["start"]), int(seg["end"]), f"fr-v fr-v-{voice}",
+                          (("data-voice", voice), ("data-source", _text(seg.get("source"))),
+                           ("title", title)), rank=0))
+    return marks
+
+
+def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def article_body_html(text: str, marks: list[Mark], headline_end: int | None = None) -> str:
+    """The article's paragraphs with every mark nested inside them."""
+    paragraphs = []
+    for start, end in _paragraph_ranges(text):
+        cls = ' class="fr-headline"' if headline_end is not None and end <= headline_end else ""
+        paragraphs.append(f"<p{cls}>{render_marked(text, marks, start, end)}</p>")
+    return "\n".join(paragraphs)
+
+
+def _voice_words(text: str, voices: pd.DataFrame) -> dict[str, int]:
+    counts = dict.fromkeys(("own", "reported", "quoted"), 0)
+    for seg in voices.to_dict("records"):
+        voice = _text(seg.get("voice"))
+        if voice in counts:
+            counts[voice] += count_words(text[int(seg["start"]):int(seg["end"])])
+    return counts
+
+
+def article_summary(text: str, spans: pd.DataFrame, voices: pd.DataFrame) -> dict:
+    """The short framing summary shown on each article card: most-used label
+    per actor (own and reported voice), own-voice hedge/loaded/booster rates per
+    1,000 own-voice words, and the shares of words in quoted/reported voice."""
+    words = _voice_words(text, voices)
+    total = sum(words.values())
+    own = words["own"]
+    out: dict = {"words": count_words(text), "own_words": own if total else math.nan}
+    for voice in ("quoted", "reported"):
+        out[f"{voice}_share"] = words[voice] / total if total else math.nan
+    own_spans = spans[spans["voice"] == "own"] if len(spans) else spans
+    for layer in ("hedge", "loaded", "booster"):
+        n = int((own_spans["layer"] == layer).sum()) if len(own_spans) else 0
+        out[f"{layer}_count_own"] = n
+        out[f"{layer}_rate_own"] = 1000 * n / own if total and own else math.nan
+    labels = []
+    if len(spans):
+        narrated = spans[(spans["layer"] == "actor_label") & spans["voice"].isin(["own", "reported"])]
+        for actor, group in narrated.groupby("actor", dropna=True, sort=True):
+            counts = Counter(group["category"].map(_text))
+            label, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+            score = group.loc[group["category"].map(_text) == label, "score"].astype(float).mean()
+            labels.append({"actor": _text(actor), "label": label, "count": n,
+                           "total": len(group), "score": score})
+    out["labels"] = labels
+    return out
+
+
+def _summary_html(summary: dict) -> str:
+    items = []
+    for lab in summary["labels"]:
+        colour = ladder_colour(lab["score"])
+        items.append(
+            f'<span class="fr-label-use" title="{_esc(lab["actor"])} is called '
+            f'{_esc(lab["label"])} in {lab["count"]} of {lab["total"]} labels in own or reported voice">'
+            f'{_esc(lab["actor"])} <span class="fr-chip" style="--fr-c:{colour}">{_esc(lab["label"])}</span>'
+            f'&#8239;<span class="fr-muted">{lab["count"]}/{lab["total"]}</span></span>')
+    labels = " ".join(items) if items else '<span class="fr-muted">none</span>'
+    own = _text(summary["own_words"]) or "n/a"
+    return (
+        f'<div class="fr-summary">'
+        f'<p><span class="fr-key">Labels</span><span>{labels}</span></p>'
+        f'<p title="hits in the outlet\'s own voice per 1,000 own-voice words ({own} words)">'
+        f'<span class="fr-key">Own voice</span><span>hedges <b>{_fmt(summary["hedge_rate_own"])}</b> · '
+        f'boosters <b>{_fmt(summary["booster_rate_own"])}</b> · '
+        f'loaded <b>{_fmt(summary["loaded_rate_own"])}</b> '
+        f'<span class="fr-muted">per 1,000 words</span></span></p>'
+        f'<p title="share of the article\'s {summary["words"]} words">'
+        f'<span class="fr-key">Sources</span><span>quoted <b>{_fmt(100 * summary["quoted_share"], 0, "%")}</b> · '
+        f'reported <b>{_fmt(100 * summary["reported_share"], 0, "%")}</b> '
+        f'<span class="fr-muted">of {summary["words"]} words</span></span></p>'
+        f'</div>')
+
+
+def _boilerplate_html(boilerplate: pd.DataFrame) -> str:
+    if not len(boilerplate):
+        return ""
+    items = "".join(
+        f'<li><span class="fr-kind">{_esc(row.get("kind"))}</span> {_esc(row.get("text"))}</li>'
+        for row in boilerplate.to_dict("records"))
+    return (f'<details class="fr-boilerplate"><summary>Removed from the text '
+            f'({len(boilerplate)})</summary><ul>{items}</ul></details>')
+
+
+def _headline_end(text: str, sentences: pd.DataFrame) -> int | None:
+    if not len(sentences) or "zone" not in sentences:
+        return None
+    heads = sentences[sentences["zone"] == "headline"]
+    return int(heads["end"].max()) if len(heads) else None
+
+
+def article_card_html(analysis, doc_id: str) -> str:
+    """One article: header, framing summary, highlighted text, removed boilerplate."""
+    articles = analysis.articles
+    match = articles[articles["doc_id"] == doc_id]
+    if match.empty:
+        known = ", ".join(map(str, articles["doc_id"].head(10)))
+        raise KeyError(f"no article with doc_id {doc_id!r}; known ids include: {known}")
+    art = match.iloc[0].to_dict()
+    text = _text(art["text"])
+    spans = _rows(analysis.spans, doc_id)
+    voices = _rows(analysis.voices, doc_id)
+    sentences = _rows(analysis.sentences, doc_id)
+    marks = voice_marks(voices) + span_marks(spans, doc_id)
+    head_end = _headline_end(text, sentences)
+    paragraphs = _paragraph_ranges(text)
+    title = _text(art.get("title"))
+    # The headline is usually the first line of the text; show it once, highlighted.
+    first_line = text[paragraphs[0][0]:paragraphs[0][1]].strip() if paragraphs else ""
+    show_title = title and title.strip() != first_line
+    url = _text(art.get("url"))
+    link = (f' · <a href="{_esc(url)}" rel="noreferrer noopener">source</a>'
+            if url.startswith(("http://", "https://")) else "")
+    meta = " · ".join(x for x in (_esc(art.get("date")), _esc(doc_id)) if x)
+    return (
+        f'<article class="fr-article" data-doc="{_esc(doc_id)}">'
+        f'<header><p class="fr-outlet">{_esc(art.get("outlet")) or "(unknown outlet)"}</p>'
+        + (f'<h3 class="fr-title">{_esc(title)}</h3>' if show_title else "")
+        + f'<p class="fr-meta">{meta}{link}</p></header>'
+        f'{_summary_html(article_summary(text, spans, voices))}'
+        f'<div class="fr-text">{article_body_html(text, marks, head_end)}</div>'
+        f'{_boilerplate_html(_rows(analysis.boilerplate, doc_id))}'
+        f'</article>')
+
+
+# --- legend and toggles ---------------------------------------------------------
+
+def _layer_counts(analysis) -> Counter:
+    if not len(analysis.spans):
+        return Counter()
+    return Counter(analysis.spans["layer"].map(_text))
+
+
+def legend_html(analysis, *, toggles: bool) -> str:
+    """The legend; with ``toggles`` every entry has a checkbox and an 'only' button."""
+    counts = _layer_counts(analysis)
+    rows = []
+    for layer in LAYERS:
+        name, how = LAYER_NAMES[layer]
+        style = f' style="--fr-c:{ladder_colour(0.5)}"' if layer == "actor_label" else ""
+        sample = f'<span class="fr-hl fr-{layer} fr-sample"{style}>{_esc(name)}</span>'
+        control = (f'<input type="checkbox" checked data-toggle="{layer}" '
+                   f'aria-label="show {_esc(name)}">' if toggles else "")
+        only = (f'<button type="button" class="fr-only" data-only="{layer}" '
+                f'title="show only {_esc(name.lower())}">only</button>' if toggles else "")
+        rows.append(f'<li title="{_esc(how)}"><label>{control}{sample} '
+                    f'<span class="fr-muted">{counts.get(layer, 0)}</span></label>{only}</li>')
+    voice_ctrl = ('<input type="checkbox" checked data-toggle="voice" aria-label="shade voices">'
+                  if toggles else "")
+    rows.append(f'<li><label>{voice_ctrl}<span class="fr-v fr-v-quoted fr-sample">“quoted”</span> '
+                f'<span class="fr-v fr-v-reported fr-sample">reported</span> voice</label></li>')
+    if toggles:
+        rows.append('<li><button type="button" class="fr-only" data-only="all">show all</button></li>')
+    scale = "".join(f'<span style="background:{ladder_colour(i / 4)}"></span>' for i in range(5))
+    ladder = (f'<div class="fr-ladder"><span class="fr-muted">label ladder:</span> delegitimising '
+              f'<span class="fr-scale" aria-hidden="true">{scale}</span> legitimising</div>')
+    return f'<div class="fr-legend"><ul>{"".join(rows)}</ul>{ladder}</div>'
+
+
+# --- whole-corpus sections ----------------------------------------------------
+
+def _ordered_docs(articles: pd.DataFrame) -> pd.DataFrame:
+    order = articles.assign(_date=articles["date"].map(_text), _outlet=articles["outlet"].map(_text))
+    return order.sort_values(["_date", "_outlet", "doc_id"], kind="stable")
+
+
+def event_html(analysis, event=None) -> str:
+    """The articles of one event side by side (all articles if ``event`` is None)."""
+    articles = analysis.articles
+    if event is not None:
+        articles = articles[articles["event"].map(_text) == _text(event)]
+    cards = "\n".join(article_card_html(analysis, doc) for doc in _ordered_docs(articles)["doc_id"])
+    heading = f"Event: {_esc(event)}" if not _is_missing(event) else "Articles"
+    return (f'<section class="fr-event"><h2>{heading} '
+            f'<span class="fr-muted">({len(articles)} articles)</span></h2>'
+            f'<div class="fr-grid">{cards}</div></section>')
+
+
+def _table_html(frame: pd.DataFrame, caption: str = "") -> str:
+    head = "".join(f"<th>{_esc(c)}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    cap = f"<caption>{_esc(caption)}</caption>" if caption else ""
+    return f'<table class="fr-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _optional(method, *args, **kwargs):
+    """A comparison view, or None while that stage is not built yet."""
+    try:
+        return method(*args, **kwargs)
+    except NotImplementedError:
+        return None
+
+
+def outlet_table_html(analysis) -> str:
+    """The per-outlet table: each measure per voice, outlets as columns,
+    values with their 95 % interval; small counts flagged."""
+    table = _optional(analysis.by_outlet)
+    if table is None or not len(table):
+        return '<p class="fr-muted">The per-outlet comparison is not available for this analysis.</p>'
+
+    def cell(row) -> str:
+        value = f"{_fmt(row['value'], 2)} [{_fmt(row['ci_low'], 2)}, {_fmt(row['ci_high'], 2)}]"
+        return value + (" *" if bool(row.get("small")) is True else "")
+
+    shown = table.assign(cell=table.apply(cell, axis=1), voice=table["voice"].map(_text))
+    wide = shown.pivot_table(index=["measure", "voice"], columns="outlet", values="cell",
+                             aggfunc="first", sort=True).reset_index()
+    wide.columns = [str(c) for c in wide.columns]
+    return (_table_html(wide.fillna(""), "Each measure per outlet, with its 95 % interval")
+            + '<p class="fr-note">* few hits behind this figure: do not read a difference into it.</p>')
+
+
+def reuse_html(analysis) -> str:
+    """Which articles derive from which, with the aligned sentences as evidence."""
+    found = getattr(analysis, "reuse", None)
+    pairs = getattr(found, "pairs", None)
+    if pairs is None or not len(pairs):
+        return '<p class="fr-muted">No text reuse found between these articles.</p>'
+    outlets = dict(zip(analysis.articles["doc_id"], analysis.articles["outlet"].map(_text), strict=False))
+    alignments = found.alignments
+    items = []
+    for pair in pairs.to_dict("records"):
+        relation = _text(pair.get("relation"))
+        if relation in ("", "independent"):
+            continue
+        a, b = _text(pair["doc_a"]), _text(pair["doc_b"])
+        src, dst = _text(pair.get("source_doc")), _text(pair.get("derived_doc"))
+
+        def who(doc: str) -> str:
+            return f'<b>{_esc(outlets.get(doc, doc))}</b> <span class="fr-muted">({_esc(doc)})</span>'
+        if src and dst:
+            claim = f"{who(dst)} is a <b>{_esc(relation)}</b> of {who(src)}"
+        else:
+            claim = f"{who(a)} and {who(b)}: <b>{_esc(relation.replace('_', ' '))}</b> (no direction)"
+        stats = (f'shared word sequences {_fmt(100 * pair["shingle_containment_a"], 0, "%")} of '
+                 f'{_esc(a)}, {_fmt(100 * pair["shingle_containment_b"], 0, "%")} of {_esc(b)}; '
+                 f'aligned sentences {_esc(pair.get("n_aligned"))}')
+        rows = alignments[(alignments["doc_a"] == pair["doc_a"]) & (alignments["doc_b"] == pair["doc_b"])] \
+            if len(alignments) else alignments
+        evidence = "".join(
+            f'<tr><td>{_esc(r["text_a"])}</td><td class="fr-num">{_fmt(r["similarity"], 2)}</td>'
+            f'<td>{_esc(r["text_b"])}</td></tr>' for r in rows.to_dict("records"))
+        table = (f'<details><summary>{len(rows)} aligned sentences</summary>'
+                 f'<table class="fr-table fr-align"><thead><tr><th>{_esc(outlets.get(a, a))}</th>'
+                 f'<th>similarity</th><th>{_esc(outlets.get(b, b))}</th></tr></thead>'
+                 f'<tbody>{evidence}</tbody></table></details>') if len(rows) else ""
+        evidence_note = f'<p class="fr-note">{_esc(pair.get("evidence"))}</p>' \
+            if not _is_missing(pair.get("evidence")) else ""
+        items.append(f'<li><p>{claim}</p><p class="fr-note">{stats}</p>{evidence_note}{table}</li>')
+    groups = found.groups
+    n_reports = groups["report_id"].nunique() if groups is not None and len(groups) else None
+    lead = (f'<p>{len(analysis.articles)} articles, {n_reports} independent reports.</p>'
+            if n_reports is not None else "")
+    if not items:
+        return lead + '<p class="fr-muted">No text reuse found between these articles.</p>'
+    return lead + f'<ul class="fr-reuse">{"".join(items)}</ul>'
+
+
+def key_figures(analysis) -> list[tuple[str, bytes]]:
+    """(caption, PNG bytes) of the key figures, drawn by ``framing.plots``;
+    empty while that module is not available."""
+    try:
+        from . import plots
+    except ImportError:
+        return []
+    draw = getattr(plots, "key_figures", None)
+    if draw is None:
+        return []
+    import matplotlib.pyplot as plt
+    out = []
+    for caption, fig in draw(analysis):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+        plt.close(fig)
+        out.append((caption, buffer.getvalue()))
+    return out
+
+
+def figures_html(analysis) -> str:
+    figures = key_figures(analysis)
+    if not figures:
+        return '<p class="fr-muted">No figures available.</p>'
+    return '<div class="fr-figures">' + "".join(
+        f'<figure><img alt="{_esc(caption)}" src="data:image/png;base64,'
+        f'{base64.b64encode(png).decode("ascii")}"><figcaption>{_esc(caption)}</figcaption></figure>'
+        for caption, png in figures) + "</div>"
+
+
+# --- public entry points --------------------------------------------------------
+
+INTRO = (
+    "Each column is one article about the same event. Highlights mark the words the "
+    "toolkit counts: how each outlet <em>labels</em> the actors (colour runs from "
+    "delegitimising to legitimising labels), <em>loaded</em> words, <em>hedges</em> and "
+    "<em>boosters</em>, and the verbs that <em>attribute</em> speech. Shaded italic text is "
+    "quoted speech, not the outlet's own voice. Point at or click a highlight for details.")
+
+
+def _events(articles: pd.DataFrame) -> list:
+    events = sorted({_text(e) for e in articles["event"]} - {""})
+    if articles["event"].map(_is_missing).any():
+        events.append(None)
+    return events
+
+
+def report_html(analysis, *, figures: bool = True) -> str:
+    """The whole report as one HTML document (string)."""
+    articles = analysis.articles
+    events = _events(articles)
+    sections = []
+    for event in events:
+        if event is None:
+            sub = analysis.articles[analysis.articles["event"].map(_is_missing)]
+            sections.append(_event_subset_html(analysis, sub, "Articles without an event"))
+        else:
+            sections.append(event_html(analysis, event))
+    title = "Framing report" + (f" — {', '.join(e for e in events if e)}" if any(events) else "")
+    n_outlets = articles["outlet"].map(_text).nunique()
+    parts = [
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">",
+        f"<title>{_esc(title)}</title><style>{_css()}</style></head>",
+        f'<body><div class="{ROOT_CLASS} fr-page">',
+        f'<header class="fr-top"><h1>{_esc(title)}</h1>'
+        f'<p class="fr-lead">{len(articles)} articles from {n_outlets} outlets. {INTRO}</p></header>',
+        f'<nav class="fr-toolbar" aria-label="Layers">{legend_html(analysis, toggles=True)}</nav>',
+        "<main>", *sections,
+        '<section class="fr-section"><h2>Per-outlet comparison</h2>',
+        outlet_table_html(analysis), "</section>",
+    ]
+    if figures:
+        parts += ['<section class="fr-section"><h2>Key figures</h2>', figures_html(analysis), "</section>"]
+    parts += ['<section class="fr-section"><h2>Text reuse</h2>', reuse_html(analysis), "</section>",
+              "</main>",
+              '<footer class="fr-note">Made with framing. Every highlight is one row of the '
+              'spans table (doc, start, end).</footer>',
+              f"</div><script>{_asset('report.js')}</script></body></html>"]
+    return "\n".join(parts)
+
+
+def _event_subset_html(analysis, articles: pd.DataFrame, heading: str) -> str:
+    cards = "\n".join(article_card_html(analysis, doc) for doc in _ordered_docs(articles)["doc_id"])
+    return (f'<section class="fr-event"><h2>{_esc(heading)} '
+            f'<span class="fr-muted">({len(articles)} articles)</span></h2>'
+            f'<div class="fr-grid">{cards}</div></section>')
+
+
+def write_report(analysis, path, *, figures: bool = True) -> Path:
+    """Write the self-contained report to ``path`` (parent folders are created)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(report_html(analysis, figures=figures), encoding="utf-8")
+    return path
+
+
+class HTMLView:
+    """Inline HTML for Jupyter: styles scoped under ``.fr``, no script (hover
+    details come from each highlight's ``title``)."""
+
+    def __init__(self, body: str):
+        self.body = body
+
+    def _repr_html_(self) -> str:
+        return f'<div class="{ROOT_CLASS} fr-inline"><style>{_css()}</style>{self.body}</div>'
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self.body)} characters of HTML>"
+
+
+def article_view(analysis, doc_id: str) -> HTMLView:
+    """One article with its spans highlighted, for a notebook cell."""
+    return HTMLView(legend_html(analysis, toggles=False) + article_card_html(analysis, doc_id))
+
+
+def event_view(analysis, event=None) -> HTMLView:
+    """The articles of one event side by side (all articles if ``event`` is None)."""
+    return HTMLView(legend_html(analysis, toggles=False) + event_html(analysis, event))
+
+
+def analysis_summary_html(analysis) -> str:
+    """A compact summary of an Analysis: totals, then one row per article."""
+    arts = analysis.articles
+    spans = analysis.spans
+    per_doc = (spans.groupby(["doc_id", "layer"]).size().unstack(fill_value=0)
+               if len(spans) else pd.DataFrame(index=pd.Index([], name="doc_id")))
+    n_quotes = analysis.quotes.groupby("doc_id").size() if len(analysis.quotes) else pd.Series(dtype=int)
+    n_sent = analysis.sentences.groupby("doc_id").size() if len(analysis.sentences) else pd.Series(dtype=int)
+    rows = []
+    for art in arts.to_dict("records"):
+        doc = art["doc_id"]
+        row = {"doc_id": _text(doc), "outlet": _text(art.get("outlet")), "title": _text(art.get("title")),
+               "date": _text(art.get("date")), "words": count_words(_text(art.get("text"))),
+               "sentences": int(n_sent.get(doc, 0)), "quotes": int(n_quotes.get(doc, 0))}
+        for layer in LAYERS:
+            row[LAYER_NAMES[layer][0].lower()] = (int(per_doc.loc[doc, layer])
+                                                  if doc in per_doc.index and layer in per_doc else 0)
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    totals = (f'{len(arts)} articles, {arts["outlet"].map(_text).nunique()} outlets, '
+              f'{len(analysis.sentences)} sentences, {len(analysis.quotes)} quotes, '
+              f'{len(spans)} spans')
+    body = f'<p><b>Analysis</b>: {_esc(totals)}</p>' + (_table_html(table) if len(table) else "")
+    return HTMLView(body)._repr_html_()
