@@ -1,8 +1,607 @@
-"""Quotations (direct, partial, embedded posts, term quotes) and their speakers."""
+"""Quotations (direct, partial, embedded posts, term quotes) and their speakers.
+
+Quotation marks are paired within a paragraph (a line). Straight quotes take
+their role from the characters around them; curly ones from their shape unless
+the context plainly says otherwise. An opening mark left open at a paragraph's
+end continues into the next paragraph only when that paragraph opens with a
+quotation mark (the newspaper convention for multi-paragraph quotes); else the
+quote is capped at the paragraph end, so one stray mark never swallows the rest
+of an article. Single quotes count only outside double quotes, and only when
+the opening one stands at a word start (so "Assad’s", "don’t", "rebels’" stay
+apostrophes).
+
+Kinds: ``direct`` (a whole statement), ``partial`` (quotation marks around part
+of the outlet's own clause), ``embedded_post`` (a post shown above its credit
+line "— Name (@handle) date") and ``term`` (scare or term quotes around a short
+phrase: not speech).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from bisect import bisect_right
 
-def find_quotes_document(doc_id: str, text: str) -> list[dict]:
-    """Quote records (``schema.QUOTE_COLUMNS``), sorted, never overlapping."""
-    raise NotImplementedError
+from .tokens import WORD_RE
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# --- speech verbs -------------------------------------------------------------
+
+# One line per verb, every form listed (no stemmer); the first is the base form.
+_SPEECH_VERB_TABLE = """
+say says said saying|tell tells told telling|add adds added adding
+state states stated stating|declare declares declared declaring
+write writes wrote writing written|note notes noted noting
+remark remarks remarked remarking|continue continues continued continuing
+report reports reported reporting|read reads|explain explains explained explaining
+argue argues argued arguing|insist insists insisted insisting|warn warns warned warning
+claim claims claimed claiming|ask asks asked asking|reply replies replied replying
+post posts posted posting|tweet tweets tweeted tweeting|announce announces announced announcing
+emphasize emphasizes emphasized emphasizing|emphasise emphasises emphasised emphasising
+stress stresses stressed stressing|urge urges urged urging|conclude concludes concluded concluding
+acknowledge acknowledges acknowledged acknowledging|admit admits admitted admitting
+recall recalls recalled recalling|observe observes observed observing
+comment comments commented commenting|suggest suggests suggested suggesting
+affirm affirms affirmed affirming|reaffirm reaffirms reaffirmed reaffirming
+vow vows vowed vowing|pledge pledges pledged pledging|caution cautions cautioned cautioning
+concede concedes conceded conceding|counter counters countered countering
+respond responds responded responding|predict predicts predicted predicting
+confirm confirms confirmed confirming|deny denies denied denying|allege alleges alleged alleging
+charge charges charged charging|complain complains complained complaining
+lament laments lamented lamenting|exclaim exclaims exclaimed exclaiming
+shout shouts shouted shouting|quip quips quipped quipping|boast boasts boasted boasting
+describe describes described describing|call calls called calling
+"""
+_VERB_FORMS = [group.split() for line in _SPEECH_VERB_TABLE.split("\n") for group in line.split("|")
+               if group.strip()]
+
+#: Verbs that introduce or tag a quotation (every form).
+SPEECH_VERBS = frozenset(w for forms in _VERB_FORMS for w in forms)
+#: Base forms double as nouns ("state media", "a report"): they tag a quote
+#: only right before the clause ends ("..., they say.").
+_BASE_FORMS = frozenset(forms[0] for forms in _VERB_FORMS)
+
+#: Verbs that put a short quoted phrase in someone's mouth: 'called it "x"'.
+NAMING_VERBS = _wordset(
+    "call calls called calling describe describes described describing dub dubs dubbed"
+    " dubbing term terms termed terming label labels labeled labelled labeling labelling"
+    " brand brands branded branding denounce denounces denounced denouncing"
+    " say says said saying")
+
+_ADVERBS = _wordset(
+    "also further later then previously recently earlier once again repeatedly reportedly"
+    " has have had would will is was were")
+
+PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
+
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+     "my", "your"))
+
+# Words that end a speaker phrase after a verb ("said Emile Hokayem, a ...",
+# "told state media before his departure").
+_NAME_STOP = _wordset(
+    "on in at during after before when while who which that to as adding from with about"
+    " for last this yesterday today tonight")
+
+_TITLE_WORDS = _wordset(
+    "president vice prime minister foreign defense defence interior secretary adviser advisor"
+    " national security supreme leader ayatollah general gen maj maj.-gen major lt colonel col"
+    " chief spokesman spokeswoman spokesperson senator sen rep representative governor gov"
+    " ambassador commander dr mr mrs ms prof sheikh king queen prince crown emir sultan"
+    " deputy former acting senior top head director envoy official")
+
+_QUOTE_MARKS = "“”„«»\""
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_MARK_RE = re.compile(r"[“”„«»\"]")
+_LINE_RE = re.compile(r"[^\n]+")
+_CREDIT_RE = re.compile(
+    r"^[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^\n(]{0,80}?)[ \t]*\((?P<handle>@\w{1,30})\)[^\n]{0,40}$",
+    re.MULTILINE)
+_WORD_TOKEN_RE = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*")
+_SPEECH_END_RE = re.compile(r"[.?!…][\"”’')\]]*\s+\S")
+
+_TERM_MAX_WORDS = 4
+
+
+# --- small helpers ------------------------------------------------------------
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, trimmed of whitespace."""
+    spans = []
+    for m in _LINE_RE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def _mark_role(text: str, i: int) -> str:
+    """'open', 'close' or '?' for the quotation mark at ``text[i]``."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    left_space = prev.isspace() or prev in "([{—–-/" or prev in _QUOTE_MARKS
+    right_space = nxt.isspace() or nxt in ".,;:!?)]}—–" or nxt in _QUOTE_MARKS
+    if left_space and not right_space:
+        context = "open"
+    elif right_space and not left_space:
+        context = "close"
+    else:
+        context = "?"
+    if ch in _OPENERS:
+        return "open" if context != "close" or not nxt.isspace() else "close"
+    if ch in _CLOSERS:
+        return "close" if context != "open" else "open"
+    return context
+
+
+def _words(text: str, start: int = 0, end: int | None = None) -> int:
+    return len(WORD_RE.findall(text, start, len(text) if end is None else end))
+
+
+_POSSESSIVE_RE = re.compile(r"[’']s$")
+
+
+def _norm_phrase(s: str) -> str:
+    """Words of ``s``, case-folded, possessive 's dropped (for phrase matching)."""
+    return " ".join(_POSSESSIVE_RE.sub("", w) for w in WORD_RE.findall(s)).casefold()
+
+
+# --- pairing ------------------------------------------------------------------
+
+def _pair_double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """(start, end, inner_start, inner_end) of every double-quoted span."""
+    spans = []
+    open_pos = None
+    for k, (p_start, p_end) in enumerate(paragraphs):
+        marks = [m.start() for m in _MARK_RE.finditer(text, p_start, p_end)]
+        carried = open_pos is not None
+        for j, pos in enumerate(marks):
+            if carried and j == 0 and pos == p_start:
+                continue  # the opening mark of a continued paragraph
+            role = _mark_role(text, pos)
+            if role == "?":
+                role = "close" if open_pos is not None else "open"
+            if role == "open":
+                if open_pos is not None and text[pos] == '"' and text[open_pos] == '"' \
+                        and _mark_role(text, pos) == "?":
+                    role = "close"
+                else:
+                    open_pos = pos  # an earlier opener left unclosed is dropped
+                    continue
+            if open_pos is not None and pos > open_pos + 1:
+                spans.append((open_pos, pos + 1, open_pos + 1, pos))
+            open_pos = None
+        if open_pos is not None:
+            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt[0]] in _QUOTE_MARKS and text[nxt[0]] not in _CLOSERS:
+                continue  # multi-paragraph quote: carry on
+            if p_end > open_pos + 1:
+                spans.append((open_pos, p_end, open_pos + 1, p_end))  # capped, no closer
+            open_pos = None
+    return spans
+
+
+def _pair_single_quotes(text: str, paragraphs, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """‘single-quoted’ spans outside double quotes (British style)."""
+    spans = []
+    busy = sorted(taken)
+    for p_start, p_end in paragraphs:
+        i = p_start
+        while True:
+            i = text.find("‘", i, p_end)
+            if i < 0:
+                break
+            prev = text[i - 1] if i > p_start else " "
+            nxt = text[i + 1] if i + 1 < p_end else " "
+            if not (prev.isspace() or prev in "([—–-") or not nxt.isalnum() \
+                    or any(s <= i < e for s, e in busy):
+                i += 1
+                continue
+            j = i + 1
+            close = -1
+            while True:
+                j = text.find("’", j, p_end)
+                if j < 0:
+                    break
+                after = text[j + 1] if j + 1 < p_end else " "
+                if not after.isalnum():
+                    close = j
+                    break
+                j += 1
+            if close < 0 or any(s < close + 1 and i < e for s, e in busy):
+                i += 1
+                continue
+            spans.append((i, close + 1, i + 1, close))
+            i = close + 1
+    return spans
+
+
+# --- speakers -----------------------------------------------------------------
+
+def _clean_subject(phrase: str, offset: int) -> tuple[str, int, int] | None:
+    """Trim a phrase that precedes a verb down to its subject noun phrase."""
+    # Drop an appositive: "Russia, a major Assad ally," -> "Russia".
+    m = re.search(r"^(.*?[^,]),\s[^,]{1,80},\s*$", phrase)
+    if m and not re.search(r",", m.group(1)):
+        phrase = m.group(1)
+    elif "," in phrase:
+        cut = phrase.rfind(",") + 1
+        offset += cut
+        phrase = phrase[cut:]
+    tokens = list(_WORD_TOKEN_RE.finditer(phrase))
+    while tokens and tokens[-1].group(0).lower() in _ADVERBS:
+        tokens.pop()
+    if not tokens:
+        return None
+    tokens = tokens[-6:]
+    while tokens and tokens[0].group(0).lower() in ("and", "but", "or", "so", "then", "while", "as"):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    first = tokens[0].group(0)
+    if first.lower() not in PRONOUNS and first.lower() not in _DETERMINERS \
+            and not first[0].isupper() and len(tokens) > 1:
+        # lower-case start: keep from the first capitalised word or determiner on
+        for k, t in enumerate(tokens):
+            w = t.group(0)
+            if w[0].isupper() or w.lower() in _DETERMINERS:
+                tokens = tokens[k:]
+                break
+    s = offset + tokens[0].start()
+    e = offset + tokens[-1].end()
+    return phrase[tokens[0].start():tokens[-1].end()], s, e
+
+
+def _first_name_run(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
+    """The first run of two or more capitalised words in text[lo:hi] (the
+    likely subject of a sentence that starts with an adverbial)."""
+    for m in re.finditer(r"[A-Z][\w’'.\-]*(?:\s+(?:al-|bin\s|de\s)?[A-Z][\w’'.\-]*)+", text[lo:hi]):
+        return m.group(0), lo + m.start(), lo + m.end()
+    return None
+
+
+def _speaker_after(text: str, q_end: int, limit: int):
+    """Tag after the quote: '..., said X' or '..., X said'."""
+    m = re.match(r"[ \t]*,?[ \t]*", text[q_end:limit])
+    pos = q_end + m.end()
+    window = text[pos:min(limit, pos + 160)]
+    tokens = list(_WORD_TOKEN_RE.finditer(window))
+    if not tokens:
+        return None
+    # Stop at the end of the clause.
+    clause_end = re.search(r"[.;:!?“”\"]\s|[.;:!?“”\"]$", window)
+    stop = clause_end.start() if clause_end else len(window)
+    tokens = [t for t in tokens if t.start() < stop]
+    if not tokens:
+        return None
+    first = tokens[0].group(0).lower()
+    if first in SPEECH_VERBS and first not in _BASE_FORMS:  # "said Emile Hokayem, an expert"
+        name_tokens = []
+        for t in tokens[1:7]:
+            w = t.group(0)
+            if w.lower() in _NAME_STOP or "," in window[tokens[0].end():t.start()]:
+                break
+            name_tokens.append(t)
+        if not name_tokens:
+            return None
+        s, e = pos + name_tokens[0].start(), pos + name_tokens[-1].end()
+        return text[s:e], s, e, first
+    for k, t in enumerate(tokens[:7]):
+        w = t.group(0).lower()
+        if w in _BASE_FORMS and k + 1 < len(tokens):
+            continue  # "Iranian state media IRNA said": 'state' is a noun here
+        if k + 1 < len(tokens) and tokens[k + 1].group(0).lower() in SPEECH_VERBS:
+            continue  # "the Iranian reports read": 'reports' is the subject
+        if w in SPEECH_VERBS and k > 0:
+            subj = _clean_subject(window[:t.start()], pos)
+            if subj is None:
+                return None
+            name, s, e = subj
+            if "," in window[:t.start()] and name.lower() not in PRONOUNS:
+                return None
+            return name, s, e, w
+        if w in ("and", "but", "because", "which", "who", "that", "while", "as"):
+            return None
+    return None
+
+
+def _speaker_before(text: str, q_start: int, lo: int):
+    """Tag before the quote: 'X said: "', 'X told reporters, "', '..., stating, "'."""
+    window = text[lo:q_start]
+    tokens = list(_WORD_TOKEN_RE.finditer(window))
+    # the last speech verb among the last six words, with no clause end after it
+    for k in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
+        w = tokens[k].group(0).lower()
+        if w not in SPEECH_VERBS:
+            continue
+        tail = window[tokens[k].end():]
+        if re.search(r"[.!?;]", tail):
+            return None
+        if w in _BASE_FORMS and not re.match(r"\s*[,:]", tail):
+            continue
+        if w.endswith("ing"):  # "..., stating, “...": the sentence's subject speaks
+            run = _first_name_run(text, lo, lo + tokens[k].start())
+            return (*run, w) if run else None
+        subj = _clean_subject(window[:tokens[k].start()], lo)
+        return (*subj, w) if subj else None
+    return None
+
+
+def _speaker_inside(text: str, q_start: int, inner_start: int, lo: int):
+    """'Bagheri “emphasized that ...”': a name right before a quote whose first
+    word is a speech verb."""
+    first = WORD_RE.match(text, inner_start)
+    if not first or first.group(0).lower() not in SPEECH_VERBS:
+        return None
+    subj = _clean_subject(text[lo:q_start], lo)
+    return (*subj, first.group(0).lower()) if subj else None
+
+
+def _speaker_in_sentence(text: str, q_start: int, lo: int):
+    """'Iran International reported that ... “hours after ...”': the subject of
+    the sentence's speech verb before a partial quote."""
+    window = text[lo:q_start]
+    for t in _WORD_TOKEN_RE.finditer(window):
+        w = t.group(0).lower()
+        if w in SPEECH_VERBS and w not in _BASE_FORMS and not w.endswith("ing") and t.start() > 0:
+            subj = _clean_subject(window[:t.start()], lo)
+            if subj:
+                return (*subj, w)
+    return None
+
+
+def _strip_titles(name: str) -> str:
+    """'Iranian Supreme Leader Ayatollah Ali Khamenei' -> 'Ali Khamenei'."""
+    words = name.split()
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return name
+    kept = []
+    for w in reversed(words):
+        if w.lower().rstrip(".") in _TITLE_WORDS or w.endswith(("ian", "ese", "ish", "’s", "'s")) \
+                or len(kept) == 3:
+            break
+        kept.insert(0, w)
+    return " ".join(kept) if kept else name
+
+
+def _expand_name(text: str, name: str, before: int) -> str:
+    """'Sullivan' -> 'Jake Sullivan' when the article names him in full (the
+    first such mention before ``before``, else the first after)."""
+    if not name or " " in name.strip() or not name[0].isupper():
+        return _strip_titles(name)
+    best = None
+    for m in re.finditer(r"((?:[A-Z][\w’'.\-]*\s+){1,6})" + re.escape(name) + r"\b", text):
+        full = _strip_titles(m.group(0))
+        if full != name and full.endswith(name):
+            best = full
+            if m.start() < before:
+                break
+    return best or name
+
+
+# --- classification -----------------------------------------------------------
+
+def _is_statement_start(text: str, q_start: int, p_start: int) -> bool:
+    """A quote that opens a statement: at a paragraph/sentence start or after
+    ',', ':', a dash or a bracket."""
+    i = q_start - 1
+    while i >= p_start and text[i].isspace():
+        i -= 1
+    return i < p_start or text[i] in ".!?:;,—–-([" or text[i] in _QUOTE_MARKS
+
+
+def _contains_phrase(haystack: str, phrase: str) -> bool:
+    return bool(phrase) and f" {phrase} " in f" {haystack} "
+
+
+def _classify(text, span, p_start, earlier_speech, tagged, naming_verb):
+    """direct | partial | term for one quote that is not an embedded post.
+
+    Short phrases (up to four words, no sentence inside) are term quotes unless
+    a speaker tag or a naming verb ('called it "x"') stands next to them or
+    their words were quoted as speech earlier in the article."""
+    start, end, i_s, i_e = span
+    inner = text[i_s:i_e].strip()
+    core = inner.rstrip(",.;:").strip()
+    n = _words(core)
+    statement_start = _is_statement_start(text, start, p_start)
+    if n == 0:
+        return "term"
+    if n <= _TERM_MAX_WORDS and not _SPEECH_END_RE.search(inner) and not core.endswith(("?", "!")):
+        if tagged and statement_start and core[:1].isupper():
+            return "direct"  # “It’s a complicated question,” Sullivan remarked.
+        norm = _norm_phrase(core)
+        if tagged or naming_verb or any(_contains_phrase(p, norm) for p in earlier_speech):
+            return "partial"
+        return "term"
+    if statement_start:
+        return "direct"
+    return "direct" if core[:1].isupper() and (tagged or naming_verb) else "partial"
+
+
+def _naming_verb_before(text: str, q_start: int, lo: int) -> bool:
+    window = text[max(lo, q_start - 60):q_start]
+    if re.search(r"[.;!?]\s*$", window):
+        return False
+    toks = [t.lower() for t in _WORD_TOKEN_RE.findall(window)][-3:]
+    return any(t in NAMING_VERBS or (t in SPEECH_VERBS and t not in _BASE_FORMS) for t in toks)
+
+
+# --- embedded posts -----------------------------------------------------------
+
+_DOMAIN_RE = re.compile(r"\.(?:[a-z]{2}|com|org|net|gov|info)$")
+
+
+def _credit_name(name: str, handle: str) -> str:
+    """Display name of a post's author ('Khamenei.ir' -> 'Khamenei')."""
+    name = (name or "").strip() or handle
+    return _DOMAIN_RE.sub("", name)
+
+
+def _credit_lines(text: str, embeds) -> list[dict]:
+    """Embed credits: position where each stands (or stood, for credits moved
+    out of the text) and the author's name with its offsets when in the text."""
+    credits = []
+    for rec in embeds or []:
+        if rec.get("kind", "embed_credit") not in ("embed_credit", "embed_attribution"):
+            continue
+        m = _CREDIT_RE.match(str(rec.get("text", "")).strip())
+        name = _credit_name(m.group("name"), m.group("handle")) if m else None
+        credits.append({"pos": int(rec["clean_pos"]), "name": name,
+                        "name_start": math.nan, "name_end": math.nan})
+    for m in _CREDIT_RE.finditer(text):
+        group = "name" if m.group("name").strip() else "handle"
+        credits.append({"pos": m.start(), "name": _credit_name(m.group("name"), m.group("handle")),
+                        "name_start": m.start(group), "name_end": m.end(group)})
+    return credits
+
+
+def _embedded_posts(text, paragraphs, embeds):
+    """(span, credit) of each post: the paragraph right above its credit line."""
+    posts = {}
+    for credit in _credit_lines(text, embeds):
+        before = [p for p in paragraphs if p[1] <= credit["pos"]]
+        if not before:
+            continue
+        s, e = before[-1]
+        i_s, i_e = s, e
+        if e - s >= 2 and text[s] in _OPENERS + '"' and text[e - 1] in _CLOSERS + '"':
+            i_s, i_e = s + 1, e - 1
+        posts.setdefault(s, ((s, e, i_s, i_e), credit))
+    return list(posts.values())
+
+
+# --- main ---------------------------------------------------------------------
+
+def _record(doc_id, n, span, kind, found):
+    start, end, i_s, i_e = span
+    speaker, s_start, s_end, verb = found if found else (None, math.nan, math.nan, None)
+    return {
+        "doc_id": doc_id, "quote_id": f"{doc_id}-q{n}", "start": start, "end": end,
+        "inner_start": i_s, "inner_end": i_e, "kind": kind,
+        "counts_as_speech": kind != "term", "speaker": speaker,
+        "speaker_start": s_start, "speaker_end": s_end, "verb": verb,
+    }
+
+
+def _sentence_start(text: str, pos: int, p_start: int) -> int:
+    """Start of the sentence holding ``pos`` (approximate; for search windows)."""
+    best = p_start
+    for m in re.finditer(r"[.!?][\"”’')\]]*\s+(?=[A-Z“\"‘])", text[p_start:pos]):
+        best = p_start + m.end()
+    return best
+
+
+def _find_tag(text, span, p_start, p_end_last):
+    """(speaker, start, end, verb) from the words around one quote, or None."""
+    start, end, i_s, i_e = span
+    inner = text[i_s:i_e].rstrip()
+    lo = _sentence_start(text, start, p_start)
+    after = _speaker_after(text, end, p_end_last)
+    before = _speaker_before(text, start, lo)
+    # "“...full sentence.” Next sentence" is usually tagged before, else after.
+    if inner.endswith(".") and not inner.endswith("..."):
+        found = before or after
+    else:
+        found = after or before
+    return found or _speaker_inside(text, start, i_s, lo)
+
+
+def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = None) -> list[dict]:
+    """Quote records (``schema.QUOTE_COLUMNS``), sorted, never overlapping.
+
+    ``embeds``: this document's boilerplate records of kind ``embed_credit``
+    (credit lines of embedded posts moved out of the text; ``clean_pos`` is
+    where each stood). Credit lines still in the text are found as well.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_quotes_document({doc_id!r}): text must be a str, "
+                        f"got {type(text).__name__}")
+    paragraphs = paragraph_spans(text)
+    if not paragraphs:
+        return []
+    para_starts = [p[0] for p in paragraphs]
+
+    def para_index(pos: int) -> int:
+        return max(bisect_right(para_starts, pos) - 1, 0)
+
+    doubles = _pair_double_quotes(text, paragraphs)
+    singles = _pair_single_quotes(text, paragraphs, [(s, e) for s, e, _, _ in doubles])
+    posts = _embedded_posts(text, paragraphs, embeds)
+    post_spans = [p[0] for p in posts]
+    spans = [q for q in sorted(doubles + singles)
+             if not any(q[0] < pe and ps < q[1] for ps, pe, _, _ in post_spans)]
+
+    items = []  # (span, kind, found)
+    earlier_speech: list[str] = []
+    events = sorted([(sp[0], "quote", sp, None) for sp in spans]
+                    + [(sp[0], "post", sp, credit) for sp, credit in posts])
+    for _, what, span, credit in events:
+        if what == "post":
+            found = None
+            if credit.get("name"):
+                found = (credit["name"], credit["name_start"], credit["name_end"], None)
+            items.append((span, "embedded_post", found))
+            earlier_speech.append(_norm_phrase(text[span[2]:span[3]]))
+            continue
+        p_start = paragraphs[para_index(span[0])][0]
+        p_end_last = paragraphs[para_index(max(span[1] - 1, span[0]))][1]
+        found = _find_tag(text, span, p_start, p_end_last)
+        naming = _naming_verb_before(text, span[0], p_start)
+        kind = _classify(text, span, p_start, earlier_speech, bool(found), naming)
+        if kind == "term":
+            found = None
+        else:
+            earlier_speech.append(_norm_phrase(text[span[2]:span[3]]))
+        items.append((span, kind, found))
+
+    # Speakers in reading order: pronouns and untagged follow-up quotes take
+    # the nearest preceding named speaker.
+    out: list[dict] = []
+    last_named = None  # (speaker, paragraph index)
+    for n, (span, kind, found) in enumerate(items, start=1):
+        p_idx = para_index(span[0])
+        if kind != "term":
+            if found is not None:
+                speaker = found[0]
+                if speaker.strip().lower() in PRONOUNS:
+                    if last_named is not None:
+                        found = (last_named[0], *found[1:])
+                else:
+                    found = (_expand_name(text, speaker, span[0]), *found[1:])
+            if found is None and kind == "partial":
+                found = _partial_speaker(text, span, out)
+                if found is None:
+                    lo = _sentence_start(text, span[0], paragraphs[p_idx][0])
+                    found = _speaker_in_sentence(text, span[0], lo)
+                    if found is not None and found[0].lower() in PRONOUNS and last_named:
+                        found = (last_named[0], *found[1:])
+                    elif found is not None:
+                        found = (_expand_name(text, found[0], span[0]), *found[1:])
+            if found is None and last_named is not None and p_idx - last_named[1] <= 1:
+                found = (last_named[0], math.nan, math.nan, None)  # “...,” X said. “...”
+            if found is not None and found[0].strip().lower() not in PRONOUNS:
+                last_named = (found[0], p_idx)
+        out.append(_record(doc_id, n, span, kind, found))
+    return out
+
+
+def _partial_speaker(text, span, previous):
+    """Speaker of a partial quote whose words were quoted in full earlier."""
+    phrase = _norm_phrase(text[span[2]:span[3]])
+    for rec in reversed(previous):
+        if rec["counts_as_speech"] and rec["speaker"] and _contains_phrase(
+                _norm_phrase(text[rec["inner_start"]:rec["inner_end"]]), phrase):
+            return (rec["speaker"], math.nan, math.nan, None)
+    return None

@@ -1,9 +1,161 @@
-"""Sentences and zones (headline / lede / body / heading), fast and regex-based."""
+"""Sentences and zones (headline / lede / body / heading), fast and regex-based.
+
+A paragraph is a line. Sentences never cross a line break, so a headline or a
+section heading without final punctuation is its own sentence. Inside a line a
+sentence ends at ``.``, ``!``, ``?`` or an ellipsis (plus any closing quotes or
+brackets) followed by whitespace and a capital, digit or opening mark, unless
+the period belongs to an abbreviation ("Gen.", "Dr.", "No. 3", initials) or a
+dotted acronym ("U.S.") that is followed by an ordinary word.
+"""
 
 from __future__ import annotations
+
+import math
+import re
+
+from .tokens import WORD_RE, count_words
+
+# Candidate sentence ends: terminal punctuation, then closing marks, then space.
+_END_RE = re.compile(r"[.!?…][.!?…\"”’'\)\]]*(?=\s)")
+_LINE_RE = re.compile(r"[^\n]+")
+_ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+
+# Abbreviations whose period does not end a sentence (lower case, no dot).
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st mt ft rev fr hon gen maj col lt capt cpt sgt cpl pvt
+adm cmdr cdr brig gov sen rep pres supt insp det amb messrs mme mlle
+inc corp co ltd llc bros dept univ assn est approx vs etc al cf ca
+jan feb mar apr jun jul aug sep sept oct nov dec
+no nos vol pp p fig art sec ch para op
+""".split())
+
+# After a dotted acronym ("U.S."), a sentence starts only with one of these.
+_SENTENCE_STARTERS = frozenset("""
+the a an this that these those it its he she they we i you his her their our
+but and or so yet in on at for by with from as if when while after before
+however meanwhile still also there here then now some many most all both
+""".split())
+
+# A headline/heading line does not end like a sentence of running text.
+_NO_FINAL_PUNCT_RE = re.compile(r"[^.:;,\"”’'…]\s*$")
+_MAX_HEADLINE_WORDS = 25
+_MAX_HEADING_WORDS = 12
+_NORMALIZE_RE = re.compile(r"[\W_]+")
+
+
+def _is_boundary(line: str, match: re.Match) -> bool:
+    """Whether the candidate end ``match`` inside ``line`` ends a sentence."""
+    after = line[match.end():].lstrip()
+    if not after:
+        return False
+    nxt = after[0]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'([—–-•"):
+        return False
+    punct = match.group(0)
+    if not punct.startswith(".") or punct.startswith("..."):
+        return True
+    token = line[max(line.rfind(" ", 0, match.start()), line.rfind("\n", 0, match.start())) + 1:
+                 match.start()].lstrip("\"“‘'([")
+    if not token:
+        return True
+    bare = token.lower().rsplit("-", 1)[-1].rstrip(".")  # "Maj.-Gen" -> "gen"
+    if bare in ("no", "nos", "p", "pp", "vol", "art", "fig", "sec", "ch", "para", "op"):
+        return not nxt.isdigit()
+    if bare in _ABBREVIATIONS:
+        return False
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        return False  # an initial: "John F. Kennedy"
+    if _ACRONYM_RE.match(token):
+        first_word = re.match(r"[\"“‘'(]*([A-Za-z]+)", after)
+        return bool(first_word) and first_word.group(1).lower() in _SENTENCE_STARTERS
+    return True
+
+
+def split_sentences(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, trimmed of whitespace."""
+    spans = []
+    start = 0
+    for match in _END_RE.finditer(line):
+        if _is_boundary(line, match):
+            spans.append((start, match.end()))
+            start = match.end()
+    spans.append((start, len(line)))
+    out = []
+    for s, e in spans:
+        while s < e and line[s].isspace():
+            s += 1
+        while e > s and line[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _normalize(text: str) -> str:
+    return _NORMALIZE_RE.sub(" ", text).strip().casefold()
+
+
+def _looks_like_headline(line: str) -> bool:
+    return (len(line) < 40 * _MAX_HEADLINE_WORDS and count_words(line) <= _MAX_HEADLINE_WORDS
+            and bool(_NO_FINAL_PUNCT_RE.search(line)))
+
+
+def _looks_like_heading(line: str) -> bool:
+    """Short line without sentence-final period: "Missing friends",
+    "A relationship worth saving?"."""
+    stripped = line.strip().lstrip("#*• ").strip()
+    if (not stripped or len(stripped) > 30 * _MAX_HEADING_WORDS
+            or not (stripped[0].isupper() or stripped[0].isdigit())):
+        return False
+    n = count_words(stripped)
+    return 0 < n <= _MAX_HEADING_WORDS and bool(_NO_FINAL_PUNCT_RE.search(stripped))
+
+
+def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, zone) of every non-blank line, offsets trimmed."""
+    lines = []
+    for m in _LINE_RE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            lines.append((s, e))
+    zones = []
+    lede_done = False
+    title_norm = _normalize(title) if isinstance(title, str) and title.strip() else None
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        if i == 0 and len(lines) > 1 and (
+                (title_norm is not None and _normalize(line) == title_norm)
+                or _looks_like_headline(line)):
+            zone = "headline"
+        elif i > 0 and _looks_like_heading(line) and i + 1 < len(lines):
+            zone = "heading"
+        elif not lede_done:
+            zone = "lede"
+            lede_done = True
+        else:
+            zone = "body"
+        zones.append((s, e, zone))
+    return zones
 
 
 def segment_document(doc_id: str, text: str, title: str | None = None) -> list[dict]:
     """Sentence records (``schema.SENTENCE_COLUMNS``; ``share_*`` left NaN for
     the voice stage to fill)."""
-    raise NotImplementedError
+    if not isinstance(text, str):
+        raise TypeError(f"segment_document({doc_id!r}): text must be a str, got {type(text).__name__}")
+    records = []
+    for paragraph, (p_start, p_end, zone) in enumerate(paragraph_zones(text, title)):
+        line = text[p_start:p_end]
+        for s, e in split_sentences(line):
+            start, end = p_start + s, p_start + e
+            records.append({
+                "doc_id": doc_id, "sent_id": len(records), "start": start, "end": end,
+                "paragraph": paragraph, "zone": zone,
+                "n_words": len(WORD_RE.findall(text, start, end)),
+                "share_own": math.nan, "share_reported": math.nan, "share_quoted": math.nan,
+            })
+    return records
