@@ -32,15 +32,25 @@ DEFAULT_FILES = ("loaded.tsv", "hedges.tsv", "boosters.tsv", "attribution.tsv")
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "loaded": ("evaluative", "emotive", "vivid_verb", "dehumanising", "figurative"),
     "hedge": ("modal", "verb", "adverb", "adjective", "noun", "evidential", "phrase"),
-    "booster": ("adverb", "adjective", "verb", "phrase"),
+    "booster": ("adverb", "adjective", "noun", "verb", "phrase"),
     "attribution": ("neutral", "concessive", "blame", "emphatic", "manner_loaded",
                     "cognitive", "tentative"),
+}
+#: Context rules an entry may name in its optional ``rule`` column; the
+#: annotator applies them (see ``framing.annotate``) to keep precision.
+RULES: dict[str, str] = {
+    "not_negated": "no hit when followed by not / n't / never ('could not' is not a hedge)",
+    "not_month": "no hit for the month ('in May', 'May 5', 'May 2024')",
+    "not_place": "no hit when followed by on / in / at / before / alongside ('appeared in court')",
+    "speech": "a hit only where the verb introduces speech: followed by that, a colon or a "
+              "quotation, next to a quotation, or in '..., X added.'",
 }
 #: Attribution classes that count as loaded verbs (the gold schema's ``loaded``).
 LOADED_ATTRIBUTION = ("concessive", "blame", "emphatic", "manner_loaded")
 
 LEXICON_COLUMNS = ("term", "layer", "category", "score", "rationale")
-ENTRY_COLUMNS = ["term", "layer", "category", "score", "rationale", "pattern",
+OPTIONAL_COLUMNS = ("pattern", "rule")
+ENTRY_COLUMNS = ["term", "layer", "category", "score", "rationale", "pattern", "rule",
                  "source", "line"]
 
 _VERSION_RE = re.compile(r"^#\s*version\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
@@ -181,7 +191,7 @@ def load_lexicons(paths=None, *, include_default: bool = True) -> Lexicons:
     versions: list[str] = []
     seen: dict[tuple[str, str], dict] = {}
     for path in files:
-        rows = read_lexicon_table(path, LEXICON_COLUMNS, optional_columns=("pattern",))
+        rows = read_lexicon_table(path, LEXICON_COLUMNS, optional_columns=OPTIONAL_COLUMNS)
         versions.append(f"{Path(path).name}={rows[0]['version'] if rows else None}")
         for row in rows:
             entry = validate_entry(row)
@@ -217,12 +227,16 @@ def validate_entry(row: dict) -> dict:
         raise LexiconError(f"{where}: '{term}' has no rationale; say in a few words why it belongs")
     score = _parse_score(row.get("score", ""), where, layer)
     pattern = row.get("pattern", "") or ""
+    rule = row.get("rule", "") or ""
+    if rule and rule not in RULES:
+        raise LexiconError(f"{where}: unknown rule '{rule}'; use one of {', '.join(RULES)} "
+                           "or leave it empty")
     if pattern:
         _check_pattern(pattern, term, where)
     else:
         _check_tokenizable(term, where)
     return {"term": term, "layer": layer, "category": category, "score": score,
-            "rationale": row["rationale"], "pattern": pattern or None,
+            "rationale": row["rationale"], "pattern": pattern or None, "rule": rule or None,
             "source": row["source"], "line": row["line"]}
 
 
@@ -253,9 +267,15 @@ def _check_tokenizable(term: str, where: str) -> None:
             "as written; drop leading/trailing punctuation, or give a regex in the 'pattern' column")
 
 
+def pattern_source(pattern: str) -> str:
+    """A lexicon ``pattern`` as regex source: a plain space between words
+    means any run of whitespace."""
+    return re.sub(r"(?<!\\) ", r"\\s+", pattern)
+
+
 def _check_pattern(pattern: str, term: str, where: str) -> None:
     try:
-        compiled = re.compile(pattern, re.IGNORECASE)
+        compiled = re.compile(pattern_source(pattern), re.IGNORECASE)
     except re.error as err:
         raise LexiconError(f"{where}: bad regex pattern '{pattern}': {err}; fix the pattern") from None
     if compiled.groups:

@@ -1,0 +1,137 @@
+"""Find every lexicon term in a text with one compiled pattern.
+
+Literal terms are folded into a character trie and emitted as ONE regular
+expression (shared prefixes factored out, longer continuations tried first),
+so a 6 KB article is scanned once instead of once per entry. Entries given as
+regex ``pattern`` are a second alternation. Both scans are merged
+leftmost-first, longest-first, without overlaps.
+
+Matching is case-insensitive, whitespace between words is flexible (any run
+of whitespace, including line breaks), a straight apostrophe in a term also
+matches a curly one, and a hit must start and end on the boundaries of
+``framing.tokens.WORD_RE`` words (so "known" never matches inside
+"well-known"); a possessive ’s after a term is allowed and left outside the
+hit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .lexicons import normalise_term, pattern_source
+
+# Word boundaries of the tokenizer: a word is [A-Za-z0-9]+ runs joined by one
+# of ’ ' . , - ; a hit may neither continue nor be continued by such a run.
+_JOINERS = "\u2019'.,\\-"
+_START = rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9][{_JOINERS}])"
+_END = (rf"(?:(?![A-Za-z0-9])(?![{_JOINERS}][A-Za-z0-9])"
+        r"|(?=['\u2019]s(?![A-Za-z0-9])))")
+
+
+# Lower-casing that never changes the length of the text (str.lower can:
+# "İ" becomes two characters), so offsets stay valid.
+_LOWER = {c: ord(ch.lower()) for c in range(0x250)
+          if len(ch := chr(c).lower()) == 1 and ch != chr(c)}
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` lower-cased with every character at its place."""
+    lowered = text.lower()  # lower-casing never shortens a text
+    return lowered if len(lowered) == len(text) else text.translate(_LOWER)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match: offsets into the text and every entry it stands for (one
+    per layer when a term is in several layers)."""
+
+    start: int
+    end: int
+    entries: tuple[dict, ...]
+
+
+class Matcher:
+    """All entries of a lexicon table compiled once; ``find(text)`` returns
+    the hits in text order. Entries are dicts with at least ``term`` and
+    ``pattern`` (``None`` for a literal term)."""
+
+    def __init__(self, entries: pd.DataFrame | list[dict]):
+        records = entries.to_dict("records") if isinstance(entries, pd.DataFrame) else list(entries)
+        self._by_key: dict[str, list[dict]] = {}
+        self._by_group: dict[str, tuple[dict, ...]] = {}
+        patterns: list[str] = []
+        for entry in records:
+            pattern = entry.get("pattern")
+            if isinstance(pattern, str) and pattern:
+                name = f"p{len(patterns)}"
+                self._by_group[name] = (entry,)
+                patterns.append(f"(?P<{name}>{pattern_source(pattern)})")
+            else:
+                self._by_key.setdefault(normalise_term(entry["term"]), []).append(entry)
+        self._literal_entries = {k: tuple(v) for k, v in self._by_key.items()}
+        # literal terms run on a lower-cased copy of the text (same length),
+        # which is several times faster than re.IGNORECASE over a large trie
+        self.literal_regex = (re.compile(_START + "(?:" + trie_regex(self._by_key) + ")"
+                                         + _END) if self._by_key else None)
+        self.pattern_regex = (re.compile(r"\b" + _START + "(?:" + "|".join(patterns) + ")" + _END,
+                                         re.IGNORECASE) if patterns else None)
+
+    def find(self, text: str) -> list[Hit]:
+        """Non-overlapping hits, leftmost first, the longest at each place."""
+        hits: list[Hit] = []
+        if self.literal_regex is not None:
+            for m in self.literal_regex.finditer(lower_same_length(text)):
+                hits.append(Hit(m.start(), m.end(), self._literal_entries[normalise_term(m.group())]))
+        if self.pattern_regex is None:
+            return hits
+        for m in self.pattern_regex.finditer(text):
+            hits.append(Hit(m.start(), m.end(), self._by_group[m.lastgroup]))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[Hit] = []
+        for hit in hits:
+            if not kept or hit.start >= kept[-1].end:
+                kept.append(hit)
+        return kept
+
+
+def trie_regex(terms, *, after_first: str = "") -> str:
+    """One regex matching exactly the given (normalised, lower-case) terms,
+    as a trie: shared prefixes are written once and longer continuations
+    come first, so the regex engine finds the longest term at each place.
+    ``after_first`` is inserted after the first character of every term."""
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}  # end of a term
+    return _emit(trie, after_first)
+
+
+def _atom(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return "['\u2019]"
+    return re.escape(char)
+
+
+def _emit(node: dict, after_first: str = "") -> str:
+    ends_here = "" in node
+    branches = []
+    for char in sorted(c for c in node if c):
+        child = node[char]
+        # follow single-child chains so "according to" is one literal run
+        run = _atom(char) + after_first
+        while len(child) == 1 and "" not in child:
+            (next_char, child), = child.items()
+            run += _atom(next_char)
+        branches.append(run + _emit(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a term ending here is the shorter alternative: try the continuation first
+    return f"(?:{body})?" if ends_here else body
