@@ -359,15 +359,24 @@ class _Context:
                 candidates[0].id if len(candidates) == 1 else math.nan)
         if self._foreign_left(first, bool(attached)) or self._sponsored(head):
             return None, None
+        owner = self._of_phrase(head)
+        if owner is not None:
+            if owner.kind not in kinds or owner.id in excluded:
+                return None, None
+            return self._entry_for(label, owner.kind), owner.id
         coordinated = self._coordinated(first, kinds, done)
         if coordinated is not None:
             return self._entry_for(label, coordinated["kind"]), coordinated["actor"]
-        bare = [a for a in self.auto.actors if a.kind in kinds and a.id not in excluded
-                and any(e.cls in a.bare or normalise(e.term) in map(normalise, a.bare)
-                        for e in label if e.kind == a.kind)]
+        bare = self._bare(label, excluded)
         if len(bare) == 1:
             return self._entry_for(label, bare[0].kind), bare[0].id
         return label[0], math.nan
+
+    def _bare(self, label: list[_Entry], excluded: set[str]) -> list[Actor]:
+        """Actors whose ``bare`` list takes this label's class or term."""
+        return [a for a in self.auto.actors if a.id not in excluded
+                and any(e.kind == a.kind and (e.cls in a.bare or normalise(e.term) in a.bare_keys)
+                        for e in label)]
 
     @staticmethod
     def _entry_for(label: list[_Entry], kind: str) -> _Entry:
@@ -381,7 +390,28 @@ class _Context:
             return False
         if self.known_actors(k):
             return False
+        if self.keys[k] in _SPONSOR_PARTICIPLES and k >= 1 \
+                and self.text[self.toks[k - 1][1]:self.toks[k][0]].endswith("-"):
+            # "U.S.-backed militias": the tokenizer cut "U.S" from "-backed".
+            return self.is_proper(k - 1)
         return self.is_proper(k)
+
+    def _of_phrase(self, head: _Match) -> Actor | None:
+        """'fighters from the Iraqi Hashd al-Shaabi', 'the army of Syria': a
+        following of/from phrase naming a known actor decides."""
+        k = head.j
+        if k + 1 >= len(self.toks) or self.keys[k] not in ("of", "from") or not self.gaps_ok[k]:
+            return None
+        x = k + 1
+        if self.keys[x] in _DETERMINERS:
+            x += 1
+        if x >= len(self.toks) or not self.gaps_ok[x]:
+            return None
+        match = self.by_start.get(x)
+        actors = [e.actor for e in match.entries if e.type in ("name", "attach")] if match else []
+        kinds = {e.kind for e in head.entries}
+        same = [a for a in actors if a.kind in kinds]
+        return (same or actors or [None])[0]
 
     def _sponsored(self, head: _Match) -> bool:
         """'militias backed by Iran', 'groups that Iran backs'."""
@@ -417,6 +447,12 @@ class _Context:
             if isinstance(prior["actor"], str) and prior["kind"] in kinds:
                 entry = self._entry_for(label, prior["kind"])
                 return [_mention((head.start, head.end), entry, prior["actor"], head.j)]
+        # No antecedent nearby: "the group" is then a bare label, and means an
+        # actor only where the event's bare rules say so.
+        bare = self._bare(label, set())
+        if len(bare) == 1:
+            entry = self._entry_for(label, bare[0].kind)
+            return [_mention((head.start, head.end), entry, bare[0].id, head.j)]
         return []
 
     def sent_of_offset(self, offset: int) -> int:

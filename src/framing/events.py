@@ -15,11 +15,13 @@ An event file is YAML (format and example in docs/events.md)::
         exclude: [pro-government]      # modifiers that keep a label away from it
 
 Everything event-specific lives in these files; ``framing.actors`` applies
-them. Every problem is an :class:`EventError` naming the file and the key.
+them. Keys other than these are kept (``Actor.extra``) for other tools,
+unless they look like a misspelt known key. Every problem is an :class:`EventError` naming the file and the key.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +54,11 @@ class Actor:
     modifiers: tuple[str, ...] = ()
     bare: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def bare_keys(self) -> frozenset[str]:
+        return frozenset(normalise(b) for b in self.bare)
 
 
 @dataclass(frozen=True)
@@ -92,10 +99,7 @@ def event_from_dict(data, *, ladders: Ladders | None = None, source: str = "<eve
     ladders = ladders if ladders is not None else load_ladders()
     if not isinstance(data, dict):
         raise EventError(f"{source}: an event file is a mapping with keys event, title, actors")
-    unknown = sorted(set(map(str, data)) - _TOP_KEYS)
-    if unknown:
-        raise EventError(f"{source}: unknown key(s) {', '.join(unknown)}; allowed are "
-                         f"{', '.join(sorted(_TOP_KEYS))}")
+    _check_keys(data, _TOP_KEYS, source)
     event_id = _required_text(data, "event", source)
     if not _ID_RE.match(event_id):
         raise EventError(f"{source}: key 'event': '{event_id}' is not a usable id "
@@ -129,6 +133,20 @@ def find_event_files(folder) -> list[Path]:
 
 # --- validation -------------------------------------------------------------
 
+def _check_keys(mapping: dict, known: set[str], where: str) -> dict:
+    """Other keys are kept for other tools (e.g. an evaluation's concept code),
+    but a near-miss of a known key is a typo and an error."""
+    extra = {}
+    for key in map(str, mapping):
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)
+        if close:
+            raise EventError(f"{where}: unknown key '{key}'; did you mean '{close[0]}'?")
+        extra[key] = mapping[key]
+    return extra
+
+
 def _required_text(data: dict, key: str, where: str) -> str:
     value = data.get(key)
     if value is None or not str(value).strip():
@@ -140,10 +158,7 @@ def _actor(item, index: int, ladders: Ladders, source: str) -> Actor:
     where = f"{source}: actors[{index}]"
     if not isinstance(item, dict):
         raise EventError(f"{where}: each actor is a mapping with keys id, name, kind, names, ...")
-    unknown = sorted(set(map(str, item)) - _ACTOR_KEYS)
-    if unknown:
-        raise EventError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed are "
-                         f"{', '.join(sorted(_ACTOR_KEYS))}")
+    extra = _check_keys(item, _ACTOR_KEYS, where)
     actor_id = _required_text(item, "id", where)
     if not _ID_RE.match(actor_id):
         raise EventError(f"{where}: key 'id': '{actor_id}' must be letters, digits, '-', '_', '.'")
@@ -168,7 +183,7 @@ def _actor(item, index: int, ladders: Ladders, source: str) -> Actor:
         raise EventError(f"{where}: the actor can never be found; give it names, modifiers or "
                          "bare label classes")
     return Actor(id=actor_id, name=str(item.get("name") or actor_id), kind=kind, names=names,
-                 modifiers=modifiers, bare=bare, exclude=exclude)
+                 modifiers=modifiers, bare=bare, exclude=exclude, extra=extra)
 
 
 def _string_list(item: dict, key: str, where: str, *, allow_mappings: bool = False) -> list:
