@@ -13,6 +13,7 @@ import base64
 import html
 import io
 import math
+import warnings
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -119,16 +120,20 @@ def _span_title(span: dict) -> str:
     return " · ".join(bits)
 
 
-def span_marks(spans: pd.DataFrame, doc_id: str) -> list[Mark]:
+def span_marks(spans: pd.DataFrame, doc_id: str, actor_names: dict | None = None) -> list[Mark]:
     """One highlight per span row, with the data attributes the page and tests read."""
+    names = actor_names or {}
     marks = []
     for span in spans.to_dict("records"):
         layer = _text(span["layer"])
+        actor = _text(span.get("actor"))
+        if actor:
+            span = {**span, "actor": names.get(actor, actor)}
         attrs = [
             ("data-doc", _text(doc_id)), ("data-layer", layer),
             ("data-start", str(int(span["start"]))), ("data-end", str(int(span["end"]))),
             ("data-category", _text(span.get("category"))), ("data-term", _text(span.get("term"))),
-            ("data-actor", _text(span.get("actor"))),
+            ("data-actor", actor), ("data-actor-name", names.get(actor, actor)),
             ("data-score", "" if _is_missing(span.get("score")) else _fmt(span["score"], 2)),
             ("data-voice", _text(span.get("voice"))), ("data-speaker", _text(span.get("speaker"))),
             ("title", _span_title(span)),
@@ -218,29 +223,31 @@ def article_summary(text: str, spans: pd.DataFrame, voices: pd.DataFrame) -> dic
     return out
 
 
-def _summary_html(summary: dict) -> str:
+def _summary_html(summary: dict, actor_names: dict | None = None) -> str:
+    names = actor_names or {}
     items = []
     for lab in summary["labels"]:
         colour = ladder_colour(lab["score"])
+        actor = names.get(lab["actor"], lab["actor"])
         items.append(
-            f'<span class="fr-label-use" title="{_esc(lab["actor"])} is called '
+            f'<span class="fr-label-use" title="{_esc(actor)} is called '
             f'{_esc(lab["label"])} in {lab["count"]} of {lab["total"]} labels in own or reported voice">'
-            f'{_esc(lab["actor"])} <span class="fr-chip" style="--fr-c:{colour}">{_esc(lab["label"])}</span>'
+            f'{_esc(actor)} <span class="fr-chip" style="--fr-c:{colour}">{_esc(lab["label"])}</span>'
             f'&#8239;<span class="fr-muted">{lab["count"]}/{lab["total"]}</span></span>')
-    labels = " ".join(items) if items else '<span class="fr-muted">none</span>'
+    labels = " ".join(items) if items else '<span class="fr-muted">none in its own voice</span>'
     own = _text(summary["own_words"]) or "n/a"
+    stats = [(_fmt(summary["hedge_rate_own"]), "hedges"), (_fmt(summary["booster_rate_own"]), "boosters"),
+             (_fmt(summary["loaded_rate_own"]), "loaded"),
+             (_fmt(100 * summary["quoted_share"], 0, "%"), "quoted"),
+             (_fmt(100 * summary["reported_share"], 0, "%"), "reported")]
+    tiles = "".join(f'<div class="fr-stat"><b>{value}</b><span>{name}</span></div>'
+                    for value, name in stats)
     return (
         f'<div class="fr-summary">'
-        f'<p><span class="fr-key">Labels</span><span>{labels}</span></p>'
-        f'<p title="hits in the outlet\'s own voice per 1,000 own-voice words ({own} words)">'
-        f'<span class="fr-key">Own voice</span><span>hedges <b>{_fmt(summary["hedge_rate_own"])}</b> · '
-        f'boosters <b>{_fmt(summary["booster_rate_own"])}</b> · '
-        f'loaded <b>{_fmt(summary["loaded_rate_own"])}</b> '
-        f'<span class="fr-muted">per 1,000 words</span></span></p>'
-        f'<p title="share of the article\'s {summary["words"]} words">'
-        f'<span class="fr-key">Sources</span><span>quoted <b>{_fmt(100 * summary["quoted_share"], 0, "%")}</b> · '
-        f'reported <b>{_fmt(100 * summary["reported_share"], 0, "%")}</b> '
-        f'<span class="fr-muted">of {summary["words"]} words</span></span></p>'
+        f'<p class="fr-label-line"><span class="fr-key">Labels</span><span>{labels}</span></p>'
+        f'<div class="fr-stats">{tiles}</div>'
+        f'<p class="fr-note">Hedges, boosters, loaded words: per 1,000 words of the outlet\'s '
+        f'own voice ({own} words). Quoted, reported: share of all {summary["words"]} words.</p>'
         f'</div>')
 
 
@@ -273,7 +280,8 @@ def article_card_html(analysis, doc_id: str) -> str:
     spans = _rows(analysis.spans, doc_id)
     voices = _rows(analysis.voices, doc_id)
     sentences = _rows(analysis.sentences, doc_id)
-    marks = voice_marks(voices) + span_marks(spans, doc_id)
+    names = _actor_names(analysis)
+    marks = voice_marks(voices) + span_marks(spans, doc_id, names)
     head_end = _headline_end(text, sentences)
     paragraphs = _paragraph_ranges(text)
     title = _text(art.get("title"))
@@ -289,7 +297,7 @@ def article_card_html(analysis, doc_id: str) -> str:
         f'<header><p class="fr-outlet">{_esc(art.get("outlet")) or "(unknown outlet)"}</p>'
         + (f'<h3 class="fr-title">{_esc(title)}</h3>' if show_title else "")
         + f'<p class="fr-meta">{meta}{link}</p></header>'
-        f'{_summary_html(article_summary(text, spans, voices))}'
+        f'{_summary_html(article_summary(text, spans, voices), names)}'
         f'<div class="fr-text">{article_body_html(text, marks, head_end)}</div>'
         f'{_boilerplate_html(_rows(analysis.boilerplate, doc_id))}'
         f'</article>')
@@ -342,7 +350,12 @@ def event_html(analysis, event=None) -> str:
     if event is not None:
         articles = articles[articles["event"].map(_text) == _text(event)]
     cards = "\n".join(article_card_html(analysis, doc) for doc in _ordered_docs(articles)["doc_id"])
-    heading = f"Event: {_esc(event)}" if not _is_missing(event) else "Articles"
+    if _is_missing(event):
+        heading = "Articles"
+    else:
+        title = _event_titles(analysis).get(_text(event))
+        heading = (f'{_esc(title)} <span class="fr-muted">· event {_esc(event)}</span>' if title
+                   else f"Event: {_esc(event)}")
     return (f'<section class="fr-event"><h2>{heading} '
             f'<span class="fr-muted">({len(articles)} articles)</span></h2>'
             f'<div class="fr-grid">{cards}</div></section>')
@@ -413,7 +426,8 @@ def reuse_html(analysis) -> str:
         evidence = "".join(
             f'<tr><td>{_esc(r["text_a"])}</td><td class="fr-num">{_fmt(r["similarity"], 2)}</td>'
             f'<td>{_esc(r["text_b"])}</td></tr>' for r in rows.to_dict("records"))
-        table = (f'<details><summary>{len(rows)} aligned sentences</summary>'
+        n_rows = f"{len(rows)} aligned sentence" + ("s" if len(rows) != 1 else "")
+        table = (f'<details><summary>Show the {n_rows}</summary>'
                  f'<table class="fr-table fr-align"><thead><tr><th>{_esc(outlets.get(a, a))}</th>'
                  f'<th>similarity</th><th>{_esc(outlets.get(b, b))}</th></tr></thead>'
                  f'<tbody>{evidence}</tbody></table></details>') if len(rows) else ""
@@ -429,22 +443,58 @@ def reuse_html(analysis) -> str:
     return lead + f'<ul class="fr-reuse">{"".join(items)}</ul>'
 
 
-def key_figures(analysis) -> list[tuple[str, bytes]]:
-    """(caption, PNG bytes) of the key figures, drawn by ``framing.plots``;
-    empty while that module is not available."""
-    try:
-        from . import plots
-    except ImportError:
-        return []
-    draw = getattr(plots, "key_figures", None)
-    if draw is None:
-        return []
-    import matplotlib.pyplot as plt
+def _actor_names(analysis) -> dict[str, str]:
+    return {actor.id: actor.name for event in getattr(analysis, "events", ()) or ()
+            for actor in getattr(event, "actors", ())}
+
+
+def _event_titles(analysis) -> dict[str, str]:
+    return {event.id: event.title for event in getattr(analysis, "events", ()) or ()
+            if getattr(event, "title", None)}
+
+
+def _figure_makers(analysis) -> list[tuple[str, object]]:
+    """(caption, zero-argument function drawing a Figure) for each key figure."""
+    from . import plots
+    makers = []
+    by_outlet = _optional(analysis.by_outlet)
+    if by_outlet is not None and len(by_outlet):
+        makers.append(("Framing profile: each outlet against the mean of the outlets",
+                       lambda: plots.framing_profile_heatmap(by_outlet)))
+    labels = _optional(analysis.labels)
+    if labels is not None and len(labels):
+        names = _actor_names(analysis)
+        # The two most-labelled actors: enough for a class, not a wall of charts.
+        for actor in labels.groupby("actor")["count"].sum().sort_values(ascending=False).index[:2]:
+            makers.append((f"Labels for {names.get(actor, actor)}, along the label ladder",
+                           lambda actor=actor: plots.actor_label_chart(
+                               labels, actor, actor_name=names.get(actor))))
+    if by_outlet is not None and len(by_outlet):
+        makers.append(("Loaded words in the outlet's own voice and in what it quotes",
+                       lambda: plots.voice_chart(by_outlet)))
+    found = getattr(analysis, "reuse", None)
+    if found is not None and len(found.pairs):
+        makers.append(("Text reuse: which article derives from which",
+                       lambda: plots.reuse_map(analysis.articles, found.pairs, found.groups)))
+    return makers
+
+
+def key_figures(analysis) -> list[tuple[str, bytes | None]]:
+    """(caption, PNG bytes) of the key figures drawn by :mod:`framing.plots`.
+    A figure that fails to draw is reported with a warning and ``None`` bytes,
+    so one broken chart does not cost the reader the whole report."""
     out = []
-    for caption, fig in draw(analysis):
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-        plt.close(fig)
+    for caption, make in _figure_makers(analysis):
+        try:
+            fig = make()
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight",
+                        metadata={"Software": None})
+        except Exception as err:  # noqa: BLE001 - shown in the report and warned about
+            warnings.warn(f"report: figure {caption!r} could not be drawn: {err!r}",
+                          RuntimeWarning, stacklevel=2)
+            out.append((caption, None))
+            continue
         out.append((caption, buffer.getvalue()))
     return out
 
@@ -452,11 +502,17 @@ def key_figures(analysis) -> list[tuple[str, bytes]]:
 def figures_html(analysis) -> str:
     figures = key_figures(analysis)
     if not figures:
-        return '<p class="fr-muted">No figures available.</p>'
-    return '<div class="fr-figures">' + "".join(
-        f'<figure><img alt="{_esc(caption)}" src="data:image/png;base64,'
-        f'{base64.b64encode(png).decode("ascii")}"><figcaption>{_esc(caption)}</figcaption></figure>'
-        for caption, png in figures) + "</div>"
+        return '<p class="fr-muted">No figures: the comparison tables are not available.</p>'
+    items = []
+    for caption, png in figures:
+        if png is None:
+            items.append(f'<figure><p class="fr-muted">This figure could not be drawn.</p>'
+                         f'<figcaption>{_esc(caption)}</figcaption></figure>')
+        else:
+            data = base64.b64encode(png).decode("ascii")
+            items.append(f'<figure><img alt="{_esc(caption)}" src="data:image/png;base64,{data}">'
+                         f'<figcaption>{_esc(caption)}</figcaption></figure>')
+    return '<div class="fr-figures">' + "".join(items) + "</div>"
 
 
 # --- public entry points --------------------------------------------------------

@@ -82,6 +82,7 @@
       var dl = add(section, "dl", "");
       FIELDS.forEach(function (field) {
         var value = mark.getAttribute("data-" + field[0]);
+        if (field[0] === "actor") { value = mark.getAttribute("data-actor-name") || value; }
         if (!value) { return; }
         if (field[0] === "voice") { value = VOICE_NAMES[value] || value; }
         add(dl, "dt", field[1]);
