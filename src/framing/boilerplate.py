@@ -19,8 +19,9 @@ to know an embedded post ended there.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,46 +46,87 @@ class LinePattern:
     where: str = "any"
     max_chars: int = 200
     rationale: str = ""
+    #: lower-case literals of which the line must contain one: a cheap pre-check
+    #: for patterns not anchored at the line start
+    needs: tuple[str, ...] = ()
+
 
     def compiled(self) -> re.Pattern:
         return re.compile(self.regex, re.IGNORECASE)
 
+
+_CREDIT = (r"[^—–\n]{1,80}?\(@\w{1,30}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}")
 
 PATTERNS: tuple[LinePattern, ...] = (
     LinePattern("navigation_breadcrumb", r"^[•·▪►›»|]\s*\S", where="top", max_chars=160,
                 rationale="bullet menu lines of a saved page, often repeating the title"),
     LinePattern("navigation_breadcrumb", r"^(home|news|world)\s*[›»>/|]\s*\S", where="top",
                 max_chars=160, rationale="'Home › World › Middle East' trails"),
-    LinePattern("embed_credit",
-                r"^(—|–|--?)\s*\S.{0,100}\(@\w{1,30}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}$",
+    LinePattern("embed_credit", r"^(—|–|--?)\s*" + _CREDIT + r"$", needs=("(@",),
                 rationale="credit line under an embedded X/Twitter post; the post text above stays"),
     LinePattern("share_cta",
                 r"^(share (this|the) (article|story|post|page)\b|subscribe\b|sign up\b.{0,80}"
-                r"newsletter|follow us\b|join our (newsletter|mailing list|channel)|"
+                r"newsletter|join our (newsletter|mailing list|channel)|"
                 r"get (our|the) newsletter|like us on facebook|click here to (subscribe|share))",
-                rationale="share / subscribe / follow prompts"),
+                rationale="share / subscribe prompts"),
+    LinePattern("share_cta",
+                r"(delivered to your inbox|by signing up,? you agree|newsletter sign[- ]?up|"
+                r"email sign[- ]?up|in your inbox every (day|morning|week))", max_chars=300,
+                needs=("inbox", "signing up", "sign up", "sign-up", "signup"),
+                rationale="newsletter sign-up boxes"),
+    LinePattern("share_cta", r"^\W*(follow (us|@\w+)\b|follow .{1,40} on (twitter|facebook|instagram|x)\b)",
+                max_chars=150, rationale="follow prompts"),
+    LinePattern("share_cta", r"^click here (to get|for|to download) .{0,60}\b(app|newsletter)\b",
+                rationale="app / newsletter promotion"),
     LinePattern("read_more",
                 r"^(read more|read also|also read|see also|related( articles?| stories| coverage)?"
-                r"|recommended( reading)?|more on this( story)?|read the full (story|article))"
+                r"|recommended( reading)?|more on this( story)?|read the full (story|article)|more|watch)"
                 r"\s*[:»›|–—-]", rationale="links to other articles"),
-    LinePattern("read_more", r"^(read more|continue reading|click here to read more)\W*$",
+    LinePattern("read_more", r"^(read more|continue reading|click here to read more|more on this)\W*$",
                 rationale="bare 'Read more' link text"),
+    LinePattern("read_more", r"^visit .{1,60} homepage for more", rationale="homepage links"),
     LinePattern("source_credit", r"^(original )?source\s*[:»›]\s*\S", max_chars=120,
                 rationale="'Source » jpost', 'Original Source: www.jpost.com' repost credits"),
+    LinePattern("contributor_credit",
+                r"(contributed|contributing) (reporting )?to this (report|story|article)\.?$",
+                needs=("contribut",),
+                rationale="'The Associated Press contributed to this report.'"),
+    LinePattern("contributor_credit",
+                r"^(additional )?(reporting|writing) by [^.]{1,150};\s*(additional reporting|"
+                r"writing|editing) by", rationale="wire credits ('Reporting by ...; Editing by ...')"),
     LinePattern("cms_placeholder",
                 r"^\[\s*(include|insert|add|embed|place)\b[^\]]*\]$",
                 rationale="editor placeholders left in the published text"),
     LinePattern("cms_placeholder", r"^\[\s*(image|photo|video|graphic|gallery|embed)\b[^\]]*\]$",
                 rationale="bracketed media placeholders"),
+    LinePattern("cms_placeholder", r"^\[/?(pullquote|caption|embed|break|more|gallery|tweet|related)\]$",
+                rationale="CMS shortcodes ('[pullquote]')"),
     LinePattern("advertisement",
-                r"^(advertisement|advertising|sponsored( content)?|story continues below"
-                r"( advertisement)?|ad)$", rationale="ad slots"),
+                r"^(advertisement|advertising|sponsored( content)?|ad)\W*"
+                r"(continue reading( the main story)?)?$", rationale="ad slots"),
+    LinePattern("advertisement",
+                r"^(story continues below( advertisement)?|story continued below|"
+                r"continue reading (below|the main story))\W*$", rationale="ad-break markers"),
+    LinePattern("media_ui",
+                r"^(photo|video|close|loading\W*|image copyright .{1,80}|enlarge this image\b.*|"
+                r"slideshow \(\d+ images?\)|(prev|next) image \d+ of \d+)$",
+                rationale="photo/video widget text"),
     LinePattern("copyright", r"^(©|\(c\)\s*\d{4}|copyright\s+(©\s*)?\d{4})",
                 rationale="copyright notices"),
-    LinePattern("copyright", r"all rights reserved\.?$", max_chars=150,
+    LinePattern("copyright", r"all rights reserved\.?$", max_chars=150, needs=("reserved",),
                 rationale="copyright notices"),
+    LinePattern("disclaimer", r"^the (opinions|views) expressed (by|in) .{1,150}\b(own|necessarily)\b",
+                max_chars=300, rationale="opinion disclaimers"),
     LinePattern("tags", r"^(tags?|filed under|topics)\s*:", where="end",
                 rationale="tag lists at the end of a page"),
+)
+
+#: Boilerplate at the end of an article line: cut from the line, the rest stays.
+#: The credit of an embedded post printed on the post's own line ("post text
+#: pic.twitter.com/x — Name (@handle) March 6, 2016") is the common case.
+INLINE_PATTERNS: tuple[LinePattern, ...] = (
+    LinePattern("embed_credit", r"\s*[—–]\s*" + _CREDIT + r"\s*$", max_chars=10_000, needs=("(@",),
+                rationale="credit of an embedded post printed at the end of the post's line"),
 )
 
 _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
@@ -95,16 +137,43 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().strip()) for m in _LINE_RE.finditer(text)]
 
 
-def _candidates(line: str, compiled: Sequence[tuple[LinePattern, re.Pattern]]) -> list[LinePattern]:
-    return [p for p, rx in compiled if len(line) <= p.max_chars and rx.search(line)]
+@dataclass(frozen=True)
+class _Compiled:
+    patterns: tuple[tuple[LinePattern, re.Pattern], ...]
+    unanchored: tuple[tuple[LinePattern, re.Pattern], ...]
+    screen: re.Pattern  # all patterns anchored at the line start, in one alternation
+    longest: int
+
+
+@functools.lru_cache(maxsize=16)
+def _compile(patterns: tuple[LinePattern, ...]) -> _Compiled:
+    """Patterns compiled once. Most lines are article text that no pattern
+    matches: one alternation of the anchored patterns, tried at the line start
+    only, rules them out in one call."""
+    anchored = [p.regex for p in patterns if p.regex.startswith("^")]
+    screen = re.compile("|".join(f"(?:{r})" for r in anchored) or r"(?!)", re.IGNORECASE)
+    compiled = tuple((p, p.compiled()) for p in patterns)
+    return _Compiled(compiled, tuple(c for c in compiled if not c[0].regex.startswith("^")),
+                     screen, max((p.max_chars for p in patterns), default=0))
+
+
+def _candidates(line: str, compiled: _Compiled) -> list[LinePattern]:
+    if not line or len(line) > compiled.longest:
+        return []
+    candidates = compiled.patterns if compiled.screen.match(line) else compiled.unanchored
+    lower = line.lower()
+    return [p for p, rx in candidates
+            if len(line) <= p.max_chars
+            and (not p.needs or any(n in lower for n in p.needs))
+            and rx.search(line)]
 
 
 def classify_lines(text: str, patterns: Iterable[LinePattern] = PATTERNS) -> list[tuple[int, int, str | None]]:
     """Each line as (start, end, kind): kind is a boilerplate kind, ``""`` for
     a blank line, ``None`` for article text."""
-    compiled = [(p, p.compiled()) for p in patterns]
+    compiled = _compile(tuple(patterns))
     lines = _lines(text)
-    cands = [_candidates(content, compiled) if content else [] for _, _, content in lines]
+    cands = [_candidates(content, compiled) for _, _, content in lines]
     kinds: list[str | None] = []
     seen_content = False
     for (_, _, content), cand in zip(lines, cands, strict=True):
@@ -160,14 +229,34 @@ def _removed_lines(kinds: list[str | None]) -> list[bool]:
     return removed
 
 
-def split_boilerplate(doc_id: str, raw_text: str,
-                      patterns: Iterable[LinePattern] = PATTERNS) -> tuple[str, list[dict]]:
+def _inline_cuts(raw_text: str, classified, inline_patterns) -> list[list]:
+    compiled = _compile(tuple(inline_patterns)).patterns
+    cuts = []
+    for start, end, kind in classified:
+        if kind is not None:
+            continue
+        line = raw_text[start:end].rstrip("\r\n")
+        for pattern, rx in compiled:
+            if len(line) > pattern.max_chars or (
+                    pattern.needs and not any(n in line.lower() for n in pattern.needs)):
+                continue
+            match = rx.search(line)
+            if match and line[:match.start()].strip():
+                cuts.append([start + match.start(), start + match.end(), pattern.kind])
+                break
+    return cuts
+
+
+def split_boilerplate(doc_id: str, raw_text: str, patterns: Iterable[LinePattern] = PATTERNS,
+                      inline_patterns: Iterable[LinePattern] = INLINE_PATTERNS,
+                      ) -> tuple[str, list[dict]]:
     """The clean text of ``raw_text`` and the records of what was cut from it
     (``schema.BOILERPLATE_COLUMNS``)."""
     classified = classify_lines(raw_text, patterns)
     kinds = [k for _, _, k in classified]
     removed = _removed_lines(kinds)
-    if not any(removed):
+    inline = _inline_cuts(raw_text, classified, inline_patterns)
+    if not any(removed) and not inline:
         return raw_text, []
     content = [i for i, k in enumerate(kinds) if k is None]
     # Cuts as raw (start, end, kind); a cut's blank lines take the kind of the
@@ -193,6 +282,7 @@ def split_boilerplate(doc_id: str, raw_text: str,
         if not cut[2]:
             neighbours = [c[2] for c in cuts[i + 1:i + 2] + cuts[max(i - 1, 0):i] if c[2]]
             cut[2] = neighbours[0] if neighbours else "blank"
+    cuts = sorted(cuts + inline)
     records, removed_so_far = [], 0
     for start, end, kind in cuts:
         records.append({"doc_id": doc_id, "raw_start": start, "raw_end": end,
