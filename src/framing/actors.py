@@ -13,11 +13,13 @@ The head is then resolved to an actor with the event's rules (docs/events.md):
 
 1. a modifier or a preceding name of an actor of the head's kind attaches it
    ("Syrian rebels", "Assad regime", "Iranian regime" if Iran is an actor);
-2. an event's ``exclude`` modifier, an unknown capitalised modifier
-   ("Zionist regime", "Biden administration", "Hezbollah fighters",
-   "Syrian Democratic Forces") or a sponsor phrase after the head
-   ("groups that Iran backs", "militias backed by Iran") keeps it away from
-   every actor: no span;
+2. an unknown capitalised modifier ("Zionist regime", "Biden
+   administration", "Hezbollah fighters", "Syrian Democratic Forces"), a
+   sponsor ("U.S.-backed militias", "groups that Iran backs", "militias
+   backed by Iran") or an of/from phrase naming an actor of another kind
+   ("fighters from Iran") means someone else's label: no span; an of/from
+   phrase naming an actor of the head's kind attaches it ("the army of
+   Northland"); an actor's ``exclude`` modifier rules out that actor only;
 3. a label coordinated with a resolved mention ("the Syrian army and
    government") takes that mention's actor;
 4. otherwise the label is bare: it resolves to the one actor of its kind whose
