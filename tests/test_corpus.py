@@ -281,6 +281,14 @@ def test_html_file_in_folder(tmp_path):
     assert row["raw_text"] == extract_html(PAGE).text
 
 
+def test_html_optional_head_end_tag_and_unclosed_furniture():
+    assert extract_html("<html><head><title>T</title><body><p>Body text.").text == "Body text."
+    assert extract_html("<title>T</title><p>Body text.</p>").text == "Body text."
+    # an unclosed sidebar would swallow the page: fall back to keeping it
+    page = extract_html('<div class="sidebar">Menu<p>The article.</p>')
+    assert page.text == "Menu\nThe article."
+
+
 def test_html_unclosed_script_keeps_no_script():
     page = extract_html("<p>Visible text.</p><script>alert('x'); <p>not text</p>")
     assert page.text == "Visible text."

@@ -277,8 +277,12 @@ def read_manifest(manifest) -> tuple[pd.DataFrame, str]:
 
 def _read_csv(path: Path, *, what: str, sep: str = ",") -> pd.DataFrame:
     def read(encoding):
-        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
-                           encoding=encoding, sep=sep)
+        # A row with more fields than the header must fail, not silently become
+        # an index or lose its extra fields.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
+                               encoding=encoding, sep=sep, index_col=False)
     try:
         try:
             return read("utf-8-sig")
@@ -288,7 +292,7 @@ def _read_csv(path: Path, *, what: str, sep: str = ",") -> pd.DataFrame:
             return table
     except pd.errors.EmptyDataError:
         raise CorpusError(f"{path}: empty {what}; list one article per line") from None
-    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as err:
+    except (pd.errors.ParserError, pd.errors.ParserWarning, UnicodeDecodeError, ValueError) as err:
         detail = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
         raise CorpusError(f"{path}: not a readable CSV {what} ({detail}); check that it is "
                           "comma-separated and that fields containing commas are quoted") from None

@@ -36,6 +36,10 @@ BLOCK_TAGS = frozenset({
 VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col",
                        "embed", "source", "track", "wbr", "param"})
 
+#: Elements that may stand in <head>; anything else starts the body.
+_HEAD_CONTENT = frozenset({"head", "html", "title", "meta", "link", "script", "style", "base",
+                           "noscript", "template"})
+
 _SPACE_RE = re.compile(r"\s+")
 _TOKEN_RE = re.compile(r"[\s_-]+")
 
@@ -88,6 +92,8 @@ class _Extractor(HTMLParser):
             return
         if tag == "title":
             self.in_title = True
+        elif tag not in _HEAD_CONTENT:
+            self._close_head()
         if tag in BLOCK_TAGS:
             self._flush()
         if tag in VOID_TAGS:
@@ -120,6 +126,14 @@ class _Extractor(HTMLParser):
         if tag in BLOCK_TAGS:
             self._flush()
 
+    def _close_head(self):
+        # </head> is optional: body content closes it implicitly.
+        for i, (tag, _) in enumerate(self.stack):
+            if tag == "head":
+                self.skipping -= sum(furniture for _, furniture in self.stack[i:])
+                del self.stack[i:]
+                break
+
     def handle_data(self, data):
         if self.in_title:
             self.title_parts.append(data)
@@ -139,6 +153,8 @@ class _Extractor(HTMLParser):
     def close(self):
         super().close()
         self._flush()
+        self.unclosed_furniture = any(
+            furniture and tag not in ("script", "style", "head") for tag, furniture in self.stack)
 
 
 def _run(markup: str, *, skip_furniture: bool) -> _Extractor:
@@ -151,7 +167,7 @@ def _run(markup: str, *, skip_furniture: bool) -> _Extractor:
 def extract_html(markup: str) -> HtmlArticle:
     """The article text (one line per block) and page metadata of ``markup``."""
     parser = _run(markup, skip_furniture=True)
-    if not parser.lines:
+    if not parser.lines and parser.unclosed_furniture:
         # An unclosed furniture element can swallow the page: fall back to
         # dropping only scripts and styles.
         parser = _run(markup, skip_furniture=False)
