@@ -1,9 +1,337 @@
-"""Every lexicon and event-actor hit as a span with its voice (to implement)."""
+"""Every lexicon and event-actor hit as a span with its voice.
+
+``build_annotator(lexicons, events)`` compiles the lexicons once (one trie
+regex, see ``framing.matcher``) and the actor automaton (``framing.actors``);
+its ``annotate_document`` returns the spans of one article
+(``schema.SPAN_COLUMNS``), sorted by start.
+
+Context rules keep precision (an entry names its rule in the lexicon's
+``rule`` column; the rules are listed in ``framing.lexicons.RULES``):
+
+- ``not_month``: "May" is the month or a name, not the modal, when it is
+  followed by a day or year ("May 5", "May, 2024"), preceded by a day or a
+  time preposition ("5 May", "in May", "since May", "last May"), or written
+  with a capital inside a sentence that is not a headline ("Theresa May").
+- ``not_negated``: "could not" / "could never" is not a hedge: it reports an
+  inability or an impossibility, asserted. (Negated "may" and "might" stay
+  hedges: "it may not work" is still epistemic possibility.)
+- ``not_place``: "appeared on television / in court / at a rally / before
+  the judge" reports a physical appearance, not an impression.
+- ``speech``: ambiguous reporting verbs ("added", "noted", "stated",
+  "claimed", "declared" ...) are attribution only where they introduce
+  speech: followed by "that", a colon or a quotation, placed next to a speech
+  quotation, or in the inverted "..., X added." form.
+
+A span's ``voice`` and ``speaker`` come from the voice segments
+(``framing.voice.voice_at``): a hedge inside a quotation is a quoted hedge.
+An attribution span's ``speaker`` is the source of the reporting verb: the
+quotation's speaker where the verb introduces that quotation, else the noun
+phrase of "said X" after the verb, else the nearest subject before it (a
+pronoun resolved to the last named speaker in the article).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from bisect import bisect_right
 
-def build_annotator(lexicons, events):
-    """An object with ``annotate_document(doc_id, text, sentences, quotes, voices)
-    -> list[dict]`` (``schema.SPAN_COLUMNS``), built once and shared by workers."""
-    raise NotImplementedError
+from .lexicons import Lexicons, load_lexicons
+from .matcher import Hit, Matcher
+from .voice import voice_at
+
+LEXICON_LAYERS = ("loaded", "hedge", "booster", "attribution")
+
+
+class Annotator:
+    """Lexicon layers plus event actors, compiled once and shared by workers."""
+
+    def __init__(self, lexicons: Lexicons, events=(), *, ladders=None):
+        self.lexicons = lexicons
+        self.matcher = Matcher(lexicons.entries)
+        self.actors = _actor_annotator(events, ladders)
+
+    def annotate_document(self, doc_id: str, text: str, sentences: list[dict],
+                          quotes: list[dict], voices: list[dict],
+                          event: str | None = None) -> list[dict]:
+        """All spans of one article (``schema.SPAN_COLUMNS``), sorted by start."""
+        spans = lexicon_spans(self.matcher, doc_id, text, sentences, quotes, voices)
+        if self.actors is not None:
+            spans += self.actors.annotate_document(doc_id, text, sentences, quotes, voices,
+                                                   event=event)
+        spans.sort(key=lambda s: (s["start"], s["end"], s["layer"]))
+        return spans
+
+
+def build_annotator(lexicons=None, events=(), *, ladders=None) -> Annotator:
+    """An object with ``annotate_document(doc_id, text, sentences, quotes,
+    voices, event=None) -> list[dict]`` (``schema.SPAN_COLUMNS``), built once
+    and shared by workers. ``lexicons``: a :class:`Lexicons` or ``None`` for
+    the package's own; ``events``: loaded events (or none)."""
+    if lexicons is None:
+        lexicons = load_lexicons()
+    return Annotator(lexicons, events or (), ladders=ladders)
+
+
+def _actor_annotator(events, ladders):
+    from .actors import ActorAnnotator  # built in parallel; imported late
+    return ActorAnnotator(events, ladders)
+
+
+# --- lexicon layers -------------------------------------------------------------
+
+def lexicon_spans(matcher: Matcher, doc_id: str, text: str, sentences: list[dict],
+                  quotes: list[dict], voices: list[dict]) -> list[dict]:
+    """Span records for every lexicon hit that passes its entry's rule."""
+    hits = matcher.find(text)
+    if not hits:
+        return []
+    sent_starts = [s["start"] for s in sentences]
+    doc = _Document(text, sentences, sent_starts, quotes)
+    found = voice_at(voices, [h.start for h in hits])
+    spans = []
+    for hit, (voice, source) in zip(hits, found, strict=True):
+        k = bisect_right(sent_starts, hit.start) - 1
+        sent_id = sentences[k]["sent_id"] if k >= 0 else math.nan
+        for entry in hit.entries:
+            rule = entry.get("rule")
+            if isinstance(rule, str) and rule and not RULE_CHECKS[rule](doc, hit, k):
+                continue
+            layer = entry["layer"]
+            speaker = source if source is not None else math.nan
+            if layer == "attribution":
+                speaker = doc.speaker_of(hit, k)
+            spans.append({
+                "doc_id": doc_id, "start": hit.start, "end": hit.end,
+                "text": text[hit.start:hit.end], "layer": layer,
+                "category": entry["category"], "term": entry["term"], "actor": math.nan,
+                "score": entry["score"], "voice": voice, "speaker": speaker, "sent_id": sent_id,
+            })
+    return spans
+
+
+class _Document:
+    """One article's text with its sentences and quotes, for context rules."""
+
+    def __init__(self, text, sentences, sent_starts, quotes):
+        self.text = text
+        self.sentences = sentences
+        self.sent_starts = sent_starts
+        self.quotes = [q for q in quotes if q.get("counts_as_speech")]
+        self.last_named: list[tuple[int, str]] = []  # (offset, speaker) seen so far
+
+    def sentence_bounds(self, k: int) -> tuple[int, int]:
+        if k < 0 or not self.sentences:
+            return 0, len(self.text)
+        return self.sentences[k]["start"], self.sentences[k]["end"]
+
+    def before(self, hit: Hit, k: int, width: int = 80) -> str:
+        start, _ = self.sentence_bounds(k)
+        return self.text[max(start, hit.start - width):hit.start]
+
+    def after(self, hit: Hit, k: int, width: int = 80) -> str:
+        _, end = self.sentence_bounds(k)
+        return self.text[hit.end:min(max(end, hit.end), hit.end + width)]
+
+    def is_headline(self, k: int) -> bool:
+        return k >= 0 and bool(self.sentences) and self.sentences[k].get("zone") == "headline"
+
+    # -- speakers of reporting verbs --------------------------------------------
+    def speaker_of(self, hit: Hit, k: int):
+        speaker = (self._quote_speaker(hit, k) or self._inverted_speaker(hit, k)
+                   or self._subject_speaker(hit, k))
+        if speaker is None:
+            return math.nan
+        if speaker.lower() in _PRONOUNS:
+            earlier = [s for pos, s in self.last_named if pos < hit.start]
+            return earlier[-1] if earlier else speaker
+        if any(c.isupper() for c in speaker):
+            self.last_named.append((hit.start, speaker))
+        return speaker
+
+    def _quote_speaker(self, hit: Hit, k: int) -> str | None:
+        verb = self.text[hit.start:hit.end].lower()
+        sent_start, sent_end = self.sentence_bounds(k)
+        best = None
+        for q in self.quotes:
+            speaker = q.get("speaker")
+            if not isinstance(speaker, str) or not speaker:
+                continue
+            q_verb = q.get("verb")
+            lo, hi = q["start"], q["end"]
+            s_start, s_end = q.get("speaker_start"), q.get("speaker_end")
+            if _is_number(s_start) and _is_number(s_end):
+                lo, hi = min(lo, int(s_start)), max(hi, int(s_end))
+            gap = max(lo - hit.end, hit.start - hi, 0)
+            same_verb = isinstance(q_verb, str) and q_verb.lower() == verb
+            same_sentence = sent_start <= hi and lo < sent_end
+            if same_sentence and gap <= (25 if same_verb else 3) and (best is None or gap < best[0]):
+                best = (gap, speaker)
+        return best[1] if best else None
+
+    def _inverted_speaker(self, hit: Hit, k: int) -> str | None:
+        if not re.search(r"[,\u201d\"\u2019]\s*$", self.before(hit, k)):
+            return None
+        m = _INVERTED_NP.match(self.after(hit, k))
+        return _clean_np(m.group(1)) if m else None
+
+    def _subject_speaker(self, hit: Hit, k: int) -> str | None:
+        before = self.before(hit, k, width=120)
+        words = list(_TOKEN.finditer(before))
+        i = len(words) - 1
+        while i >= 0 and words[i].group().lower() in _SKIP_BEFORE_VERB:
+            i -= 1
+        if i < 0 or re.search(r"[,;:()\"\u201c\u201d\u2014\u2013]", before[words[i].end():]):
+            return None  # no subject right before the verb
+        end = i
+        if _is_name_word(words[end].group()):
+            while i - 1 >= 0 and end - i < 5 and _is_name_word(words[i - 1].group()) and not \
+                    re.search(r"[,;:()\"\u201c\u201d\u2014\u2013]",
+                              before[words[i - 1].end():words[i].start()]):
+                i -= 1
+            return _clean_np(before[words[i].start():words[end].end()])
+        # a common-noun subject: back to its determiner, at most four words
+        while i - 1 >= 0 and end - i < 3:
+            word = words[i - 1].group().lower()
+            gap = before[words[i - 1].end():words[i].start()]
+            if word in _CLAUSE_WORDS or re.search(r"[,;:()\"\u201c\u201d\u2014\u2013]", gap):
+                break
+            i -= 1
+            if word in _DETERMINER_WORDS:
+                break
+        np_text = before[words[i].start():words[end].end()]
+        return _clean_np(np_text)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[\u2019'.,\-][A-Za-z0-9]+)*")
+_INVERTED_NP = re.compile(
+    r"\s+((?:the\s+|a\s+)?[A-Za-z0-9][\w\u2019'.\-]*(?:\s+[A-Za-z0-9][\w\u2019'.\-]*){0,5}?)"
+    r"\s*(?:[.,;]|$)")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_SKIP_BEFORE_VERB = {"has", "have", "had", "was", "were", "is", "are", "also", "later", "then",
+                     "previously", "repeatedly", "again", "reportedly", "once", "recently",
+                     "publicly", "privately", "earlier", "will", "would", "could", "did",
+                     "does", "do", "not", "never", "openly", "firmly", "already", "subsequently"}
+_CLAUSE_WORDS = {"that", "which", "who", "whom", "and", "but", "or", "as", "when", "while",
+                 "after", "before", "because", "if", "since", "although", "though", "where",
+                 "what", "than", "so", "yet"}
+_DETERMINERS = ("the ", "a ", "an ")
+_DETERMINER_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her",
+                     "their", "our", "some", "many", "several", "other", "both", "two", "three"}
+
+
+def _clean_np(text: str) -> str | None:
+    text = " ".join(text.split()).strip(" ,.;:")
+    low = text.lower()
+    for det in _DETERMINERS:
+        if low.startswith(det):
+            text = text[len(det):]
+            break
+    return text or None
+
+
+def _is_name_word(word: str) -> bool:
+    """A word of a proper name: capitalised, or a name particle (al-Assad)."""
+    return word[:1].isupper() or word.lower().startswith(("al-", "el-", "bin", "ibn", "abu"))
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not (isinstance(value, float) and math.isnan(value))
+
+
+# --- context rules ----------------------------------------------------------------
+
+_MONTH_AFTER = re.compile(r"\s*(?:\d{1,2}(?:st|nd|rd|th)?\b|,?\s*\d{4}\b)")
+_MONTH_BEFORE = re.compile(
+    r"(?:\b(?:in|on|since|until|till|by|from|during|through|throughout|of|early|late|mid|"
+    r"last|next|this|before|after|between|and)|\d{1,2}(?:st|nd|rd|th)?)\s*-?\s*$", re.IGNORECASE)
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\u201c\"(\u2018\u2014\u2013-])\s*$")
+
+
+def _not_month(doc: _Document, hit: Hit, k: int) -> bool:
+    word = doc.text[hit.start:hit.end]
+    if word.islower():
+        return True  # "may" in lower case is the modal
+    if _MONTH_AFTER.match(doc.text, hit.end):
+        return False
+    before = doc.before(hit, k, width=30)
+    if _MONTH_BEFORE.search(before):
+        return False
+    sent_start, _ = doc.sentence_bounds(k)
+    opens = hit.start == sent_start or _SENTENCE_OPEN.search(doc.text[sent_start:hit.start])
+    # capital "May" inside a sentence (not a headline) is a name or the month
+    return bool(opens) or doc.is_headline(k)
+
+
+_NEGATION = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
+
+
+def _not_negated(doc: _Document, hit: Hit, k: int) -> bool:
+    return not _NEGATION.match(doc.text, hit.end)
+
+
+_PLACE = re.compile(r"\s+(?:on|in|at|before|alongside|onstage|live|together)\b", re.IGNORECASE)
+
+
+def _not_place(doc: _Document, hit: Hit, k: int) -> bool:
+    return not _PLACE.match(doc.text, hit.end)
+
+
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:[,:]\s*)?[\"\u201c\u2018]"           # said: "..." / said, "..."
+    r"|\s*:"                                     # the statement read:
+    r"|\s+(?:[\w\u2019'.\-]+\s+){0,4}?that\b"    # noted that / told reporters that
+    r"|\s*[.,;]"                                 # "..., the ministry added."
+    r"|\s+(?:the\s+)?[A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*){0,4}\s*[.,;]")  # added Smith.
+_QUOTE_OR_COMMA_BEFORE = re.compile(
+    r"[,\u201d\"\u2019]\s*(?:[\w\u2019'.\-]+\s+){0,6}$")
+
+
+_PAST_OR_THIRD = re.compile(r"(?:ed|s|said|told|wrote|written|thought|felt|understood|swore|sworn)$",
+                            re.IGNORECASE)
+
+
+def _speech(doc: _Document, hit: Hit, k: int) -> bool:
+    word = doc.text[hit.start:hit.end]
+    sent_start, _ = doc.sentence_bounds(k)
+    inside = hit.start > sent_start and not _SENTENCE_OPEN.search(doc.text[sent_start:hit.start])
+    if word[:1].isupper() and inside and not doc.is_headline(k):
+        return False  # a capitalised verb inside a sentence is part of a name ("United States")
+    after = doc.after(hit, k)
+    first = _SPEECH_AFTER.match(after)
+    inflected = bool(_PAST_OR_THIRD.search(word))
+    named_subject = re.search(r"\b[A-Z][\w\-]*(?<!['\u2019]s)\s+$", doc.before(hit, k, width=40))
+    if inflected and named_subject and not word.lower().endswith("s"):
+        return True  # "Iran pledged", "Araghchi stressed"
+    if inflected and named_subject and doc.is_headline(k):
+        return True  # headline present tense: "Iran Pledges Support"
+    if first and not first.group().lstrip().startswith((".", ",", ";")) \
+            and not re.match(r"\s+(?:the\s+)?[A-Z]", after):
+        return True  # a colon, a quotation or a that-clause follows
+    if first and not word.lower().endswith("s") and _QUOTE_OR_COMMA_BEFORE.search(doc.before(hit, k)):
+        return True  # inverted or sentence-final: '..., he added.' / '"...," added Smith.'
+    for q in doc.quotes:
+        q_verb = q.get("verb")
+        if isinstance(q_verb, str) and q_verb.lower() != word.lower():
+            continue  # the quotation is introduced by another verb
+        if 0 <= hit.start - q["end"] <= 60 or 0 <= q["start"] - hit.end <= 20:
+            sent_start, sent_end = doc.sentence_bounds(k)
+            if sent_start <= q["start"] < sent_end or sent_start < q["end"] <= sent_end:
+                return True
+    return False
+
+
+_JUDGEMENT_AFTER = re.compile(r"\s+(?:[\w\u2019'.\-]+\s+){0,4}?(?:as|to\s+be|that)\b")
+
+
+def _judgement(doc: _Document, hit: Hit, k: int) -> bool:
+    return bool(_JUDGEMENT_AFTER.match(doc.after(hit, k))) or _speech(doc, hit, k)
+
+
+RULE_CHECKS = {
+    "judgement": _judgement,
+    "not_month": _not_month,
+    "not_negated": _not_negated,
+    "not_place": _not_place,
+    "speech": _speech,
+}

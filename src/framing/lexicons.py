@@ -43,7 +43,10 @@ RULES: dict[str, str] = {
     "not_month": "no hit for the month ('in May', 'May 5', 'May 2024')",
     "not_place": "no hit when followed by on / in / at / before / alongside ('appeared in court')",
     "speech": "a hit only where the verb introduces speech: followed by that, a colon or a "
-              "quotation, next to a quotation, or in '..., X added.'",
+              "quotation, next to a quotation, after a named subject ('Iran pledged'), or in "
+              "'..., X added.'",
+    "judgement": "a hit where the verb reports a judgement: followed by 'as', 'to be' or 'that' "
+                 "within five words ('views Israel as a threat'), or where 'speech' holds",
 }
 #: Attribution classes that count as loaded verbs (the gold schema's ``loaded``).
 LOADED_ATTRIBUTION = ("concessive", "blame", "emphatic", "manner_loaded")
