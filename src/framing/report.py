@@ -32,6 +32,8 @@ LAYER_NAMES = {
     "booster": ("Boosters", "double underline"),
     "attribution": ("Attribution verbs", "dotted underline"),
 }
+SHORT_NAMES = {"actor_label": "labels", "loaded": "loaded", "hedge": "hedges",
+               "booster": "boosters", "attribution": "attribution"}
 VOICE_NAMES = {"own": "own voice", "reported": "reported (attributed to a source)",
                "quoted": "quoted speech"}
 
@@ -305,15 +307,16 @@ def article_card_html(analysis, doc_id: str) -> str:
 
 # --- legend and toggles ---------------------------------------------------------
 
-def _layer_counts(analysis) -> Counter:
-    if not len(analysis.spans):
-        return Counter()
-    return Counter(analysis.spans["layer"].map(_text))
+def _layer_counts(spans: pd.DataFrame, doc_ids=None) -> Counter:
+    if doc_ids is not None and len(spans):
+        spans = spans[spans["doc_id"].isin(list(doc_ids))]
+    return Counter(spans["layer"].map(_text)) if len(spans) else Counter()
 
 
-def legend_html(analysis, *, toggles: bool) -> str:
-    """The legend; with ``toggles`` every entry has a checkbox and an 'only' button."""
-    counts = _layer_counts(analysis)
+def legend_html(analysis, *, toggles: bool, doc_ids=None) -> str:
+    """The legend, with the number of highlights per layer (in ``doc_ids``, or
+    all articles); with ``toggles`` every entry has a checkbox and an 'only' button."""
+    counts = _layer_counts(analysis.spans, doc_ids)
     rows = []
     for layer in LAYERS:
         name, how = LAYER_NAMES[layer]
@@ -600,12 +603,16 @@ class HTMLView:
 
 def article_view(analysis, doc_id: str) -> HTMLView:
     """One article with its spans highlighted, for a notebook cell."""
-    return HTMLView(legend_html(analysis, toggles=False) + article_card_html(analysis, doc_id))
+    card = article_card_html(analysis, doc_id)
+    return HTMLView(legend_html(analysis, toggles=False, doc_ids=[doc_id]) + card)
 
 
 def event_view(analysis, event=None) -> HTMLView:
     """The articles of one event side by side (all articles if ``event`` is None)."""
-    return HTMLView(legend_html(analysis, toggles=False) + event_html(analysis, event))
+    docs = analysis.articles["doc_id"]
+    if event is not None:
+        docs = docs[analysis.articles["event"].map(_text) == _text(event)]
+    return HTMLView(legend_html(analysis, toggles=False, doc_ids=docs) + event_html(analysis, event))
 
 
 def analysis_summary_html(analysis) -> str:
@@ -619,16 +626,19 @@ def analysis_summary_html(analysis) -> str:
     rows = []
     for art in arts.to_dict("records"):
         doc = art["doc_id"]
-        row = {"doc_id": _text(doc), "outlet": _text(art.get("outlet")), "title": _text(art.get("title")),
+        title = _text(art.get("title"))
+        title = title if len(title) <= 40 else title[:39].rstrip() + "…"
+        row = {"doc_id": _text(doc), "outlet": _text(art.get("outlet")), "title": title,
                "date": _text(art.get("date")), "words": count_words(_text(art.get("text"))),
                "sentences": int(n_sent.get(doc, 0)), "quotes": int(n_quotes.get(doc, 0))}
         for layer in LAYERS:
-            row[LAYER_NAMES[layer][0].lower()] = (int(per_doc.loc[doc, layer])
+            row[SHORT_NAMES[layer]] = (int(per_doc.loc[doc, layer])
                                                   if doc in per_doc.index and layer in per_doc else 0)
         rows.append(row)
     table = pd.DataFrame(rows)
     totals = (f'{len(arts)} articles, {arts["outlet"].map(_text).nunique()} outlets, '
               f'{len(analysis.sentences)} sentences, {len(analysis.quotes)} quotes, '
               f'{len(spans)} spans')
-    body = f'<p><b>Analysis</b>: {_esc(totals)}</p>' + (_table_html(table) if len(table) else "")
+    body = f'<p><b>Analysis</b>: {_esc(totals)}</p>' + (
+        _table_html(table).replace('class="fr-table"', 'class="fr-table fr-compact"', 1) if len(table) else "")
     return HTMLView(body)._repr_html_()
