@@ -64,6 +64,8 @@ SPEECH_VERBS = frozenset(w for forms in _VERB_FORMS for w in forms)
 #: Base forms double as nouns ("state media", "a report"): they tag a quote
 #: only right before the clause ends ("..., they say.").
 _BASE_FORMS = frozenset(forms[0] for forms in _VERB_FORMS)
+#: base and -s forms, which double as nouns ("the Iranian reports read")
+_NOUN_LIKE = frozenset(w for forms in _VERB_FORMS for w in forms[:2])
 
 #: Verbs that put a short quoted phrase in someone's mouth: 'called it "x"'.
 NAMING_VERBS = _wordset(
@@ -192,38 +194,44 @@ def _pair_double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tu
     return spans
 
 
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=[\s(\[—–-])|^)(?:‘(?=\w)|'(?=[^\W\d_]))", re.MULTILINE)
+_SINGLE_CLOSE = {"‘": "’", "'": "'"}
+
+
 def _pair_single_quotes(text: str, paragraphs, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
-    """‘single-quoted’ spans outside double quotes (British style)."""
+    """Single-quoted spans outside double quotes (British style, scare quotes).
+
+    An opening mark must stand at a word start; the closing one is the first
+    matching mark not followed by a letter or digit, so apostrophes inside
+    words ("don’t") are skipped and possessives before the opener never pair.
+    """
     spans = []
-    busy = sorted(taken)
+
+    def inside_double(a: int, b: int) -> bool:
+        return any(s < b and a < e for s, e in taken)
+
     for p_start, p_end in paragraphs:
-        i = p_start
+        pos = p_start
         while True:
-            i = text.find("‘", i, p_end)
-            if i < 0:
+            m = _SINGLE_OPEN_RE.search(text, pos, p_end)
+            if m is None:
                 break
-            prev = text[i - 1] if i > p_start else " "
-            nxt = text[i + 1] if i + 1 < p_end else " "
-            if not (prev.isspace() or prev in "([—–-") or not nxt.isalnum() \
-                    or any(s <= i < e for s, e in busy):
-                i += 1
-                continue
-            j = i + 1
-            close = -1
+            i = m.start()
+            closer = _SINGLE_CLOSE[text[i]]
+            close, j = -1, i + 1
             while True:
-                j = text.find("’", j, p_end)
+                j = text.find(closer, j, p_end)
                 if j < 0:
                     break
-                after = text[j + 1] if j + 1 < p_end else " "
-                if not after.isalnum():
+                if j + 1 >= p_end or not text[j + 1].isalnum():
                     close = j
                     break
                 j += 1
-            if close < 0 or any(s < close + 1 and i < e for s, e in busy):
-                i += 1
+            if close <= i + 1 or inside_double(i, close + 1):
+                pos = i + 1
                 continue
             spans.append((i, close + 1, i + 1, close))
-            i = close + 1
+            pos = close + 1
     return spans
 
 
@@ -301,7 +309,7 @@ def _speaker_after(text: str, q_end: int, limit: int):
         w = t.group(0).lower()
         if w in _BASE_FORMS and k + 1 < len(tokens):
             continue  # "Iranian state media IRNA said": 'state' is a noun here
-        if k + 1 < len(tokens) and tokens[k + 1].group(0).lower() in SPEECH_VERBS:
+        if w in _NOUN_LIKE and k + 1 < len(tokens) and tokens[k + 1].group(0).lower() in SPEECH_VERBS:
             continue  # "the Iranian reports read": 'reports' is the subject
         if w in SPEECH_VERBS and k > 0:
             subj = _clean_subject(window[:t.start()], pos)

@@ -20,21 +20,25 @@ _END_RE = re.compile(r"[.!?…][.!?…\"”’'\)\]]*(?=\s)")
 _LINE_RE = re.compile(r"[^\n]+")
 _ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
 # Abbreviations whose period does not end a sentence (lower case, no dot).
-_ABBREVIATIONS = frozenset("""
+_ABBREVIATIONS = frozenset(_split("""
 mr mrs ms dr prof sr jr st mt ft rev fr hon gen maj col lt capt cpt sgt cpl pvt
 adm cmdr cdr brig gov sen rep pres supt insp det amb messrs mme mlle
 inc corp co ltd llc bros dept univ assn est approx vs etc al cf ca
 jan feb mar apr jun jul aug sep sept oct nov dec
 no nos vol pp p fig art sec ch para op
-""".split())
+"""))
 
 # After a dotted acronym ("U.S."), a sentence starts only with one of these.
-_SENTENCE_STARTERS = frozenset("""
+_SENTENCE_STARTERS = frozenset(_split("""
 the a an this that these those it its he she they we i you his her their our
 but and or so yet in on at for by with from as if when while after before
 however meanwhile still also there here then now some many most all both
-""".split())
+"""))
 
 # A headline/heading line does not end like a sentence of running text.
 _NO_FINAL_PUNCT_RE = re.compile(r"[^.:;,\"”’'…]\s*$")

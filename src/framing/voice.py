@@ -54,7 +54,10 @@ _VERB_FORMS = [g.split() for line in _ATTRIBUTION_VERB_TABLE.split("\n")
                for g in line.split("|") if g.strip()]
 _ATTRIBUTION_VERBS = frozenset(w for forms in _VERB_FORMS for w in forms)
 #: base and -s forms are nouns as often as verbs ("a report", "her claims")
-_NOUN_LIKE = frozenset(w for forms in _VERB_FORMS for w in forms[:2])
+_BASE_FORMS = frozenset(forms[0] for forms in _VERB_FORMS)
+_S_FORMS = frozenset(forms[1] for forms in _VERB_FORMS)
+_NOT_AFTER_S_VERB = _wordset("of from about by on in were are have had was is said say suggest "
+                             "indicate show read")
 #: weak evidentials count only with a "that" clause or a source-like subject
 _WEAK = _wordset("suggest suggests suggested suggesting indicate indicates indicated "
                  "indicating show shows showed showing reveal reveals revealed revealing")
@@ -83,6 +86,7 @@ _PASSIVE_REPORTED_RE = re.compile(
 _CLAUSE_END_RE = re.compile(
     r"[,;:]|\s[—–]\s|\s-\s|\b(?:after|before|because|since|although|though|whereas|"
     r"while|despite|amid|following|when|but)\b", re.IGNORECASE)
+_FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 _WORD_TOKEN_RE = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*")
 
 
@@ -127,13 +131,18 @@ def _is_verb_use(text: str, lo: int, tok: re.Match, word: str) -> bool:
     prev_l = prev.lower()
     if prev_l in _DETERMINERS or prev_l.endswith(("’s", "'s")):
         return False  # "Iran’s renewed pledge", "the reported deaths"
-    if word in _NOUN_LIKE:
-        # base/-s form: needs a subject right before it (a name, a pronoun,
-        # a plural noun) or a modal ("will say")
+    if word in _BASE_FORMS:
+        # base form: needs a subject right before it (a name, a pronoun, a
+        # plural noun) or a modal ("will say")
         if not prev:
             return False
         if not (prev[0].isupper() or prev_l in PRONOUNS or prev_l in _MODALS
                 or (prev_l.endswith("s") and not prev_l.endswith("ss"))):
+            return False
+    elif word in _S_FORMS:
+        # "the post criticizes X" (verb) vs "the reports of", "claims were" (noun)
+        nxt = _WORD_TOKEN_RE.search(text, tok.end(), tok.end() + 30)
+        if not prev or (nxt and nxt.group(0).lower() in _NOT_AFTER_S_VERB):
             return False
     elif word.endswith("ing"):
         return True  # "..., accusing HTS of ...", "stating that ..."
@@ -189,10 +198,19 @@ def _verb_spans(text: str, s_start: int, s_end: int, skip: list[tuple[int, int]]
         if that:
             start += that.end()
         end = _clause_end(text, start, s_end)
+        if word.endswith("ing") and not that:
+            # "His message, accusing HTS of ... is merely a pretense": the
+            # participle phrase ends where the main clause's verb comes back
+            finite = _FINITE_RE.search(text, start, end)
+            end = finite.start() if finite else end
         if end <= start:
             continue
         spans.append((start, end, _subject(text, s_start, tok)))
     return spans
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not math.isnan(x)
 
 
 def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
@@ -206,10 +224,9 @@ def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
     source: list = [None] * n
     quote_of: list = [None] * n
     speech = [q for q in quotes if q.get("counts_as_speech")]
-    # speaker tags of quotes ("..., Sullivan remarked") start no reported clause
-    skip = [(int(q["speaker_start"]), int(q["speaker_end"]) + 40) for q in quotes
-            if isinstance(q.get("speaker_start"), (int, float)) and not math.isnan(q["speaker_start"])]
-    skip += [(int(q["end"]), int(q["end"]) + 60) for q in speech]
+    # a tag after a quote ("...,” Sullivan remarked.") starts no reported clause
+    skip = [(int(q["end"]), int(q["speaker_end"]) + 30) for q in speech
+            if _is_number(q.get("speaker_start")) and q["speaker_start"] >= q["end"]]
     spans_of_sentences = [(int(s["start"]), int(s["end"])) for s in sentences] or [(0, n)]
     for s_start, s_end in spans_of_sentences:
         for start, end, src in _reported_spans(text, s_start, s_end, skip):

@@ -1,0 +1,85 @@
+"""Property tests: offsets stay consistent on arbitrary text, including stray
+and unbalanced quotation marks."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing.quotes import find_quotes_document
+from framing.segment import segment_document
+from framing.voice import sentence_voice_shares, voice_at, voice_segments_document
+
+# Text built from pieces that exercise the splitter and the quote finder,
+# mixed with arbitrary unicode.
+_PIECES = st.sampled_from([
+    "“", "”", '"', "‘", "’", "'", ".", "...", "…", "?", "!", ",", ":", "\n", "\n\n", " ", "  ",
+    "— Name (@handle) December 1, 2024\n", "U.S.", "Gen.", "No. 3", "Assad’s", "don’t",
+    "he said", "said Emile Hokayem", "according to", "was designated a", "by the", "Reports indicate that",
+    "Iran", "the rebels", "HTS", "axis of resistance", "We will win", "They",
+])
+TEXTS = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=60).map("".join),
+)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _run(text):
+    sents = segment_document("d", text)
+    quotes = find_quotes_document("d", text)
+    voices = voice_segments_document("d", text, quotes, sents)
+    return sents, quotes, voices
+
+
+@SETTINGS
+@given(TEXTS)
+def test_sentences_are_ordered_trimmed_and_inside_the_text(text):
+    sents = segment_document("d", text)
+    prev_end = 0
+    for s in sents:
+        assert prev_end <= s["start"] < s["end"] <= len(text)
+        piece = text[s["start"]:s["end"]]
+        assert piece == piece.strip() and "\n" not in piece
+        prev_end = s["end"]
+    assert [s["sent_id"] for s in sents] == list(range(len(sents)))
+
+
+@SETTINGS
+@given(TEXTS)
+def test_quotes_are_consistent_and_never_overlap(text):
+    quotes = find_quotes_document("d", text)
+    prev_end = 0
+    for q in quotes:
+        assert prev_end <= q["start"] <= q["inner_start"] <= q["inner_end"] <= q["end"] <= len(text)
+        assert q["start"] < q["end"]
+        assert q["kind"] in ("direct", "partial", "embedded_post", "term")
+        assert q["counts_as_speech"] == (q["kind"] != "term")
+        if q["speaker_start"] == q["speaker_start"]:  # not NaN
+            assert 0 <= q["speaker_start"] < q["speaker_end"] <= len(text)
+        prev_end = q["end"]
+
+
+@SETTINGS
+@given(TEXTS)
+def test_voice_segments_cover_the_text(text):
+    sents, quotes, voices = _run(text)
+    if not text:
+        assert voices == []
+        return
+    assert voices[0]["start"] == 0 and voices[-1]["end"] == len(text)
+    for a, b in zip(voices, voices[1:], strict=False):
+        assert a["end"] == b["start"]
+    for v in voices:
+        assert v["start"] < v["end"] and v["voice"] in ("own", "reported", "quoted")
+    speech = [q for q in quotes if q["counts_as_speech"]]
+    for q in speech:
+        if q["inner_start"] < q["inner_end"]:
+            assert voice_at(voices, [q["inner_start"]])[0][0] == "quoted"
+    filled = sentence_voice_shares(sents, voices, text)
+    for s in filled:
+        if s["n_words"]:
+            total = s["share_own"] + s["share_reported"] + s["share_quoted"]
+            assert abs(total - 1) < 1e-9
+        else:
+            assert s["share_own"] != s["share_own"]  # NaN
