@@ -101,3 +101,18 @@ def test_actor_tone_without_mentions_is_empty_with_columns():
     sentiments = sentence_sentiment(articles, sentences)
     tone = actor_tone(sentences, spans[spans["layer"] == "loaded"], sentiments)
     assert tone.empty and list(tone.columns) == ACTOR_TONE_COLUMNS
+
+
+def test_shortcut_for_sentences_without_valence_gives_vaders_own_score():
+    sentences = [
+        "The meeting took place on Tuesday in the capital.",
+        "He said the talks would resume next week.",
+        "Officials did not kill the bill.",            # negation alone: still 0
+        "It was a \"great\" day, wasn't it?!",          # punctuation around a lexicon word
+        "VERY well then.",
+        "The :) sign and the \U0001F600 face.",          # emoticon and emoji
+        "Kind of sort of maybe.",
+        "No, no.",
+    ]
+    for text in sentences:
+        assert compound(text) == analyzer().polarity_scores(text)["compound"], text

@@ -1,0 +1,204 @@
+"""Throughput and memory of the whole per-article pipeline on news_bench.
+
+    python -m benchmarks [--baseline-n 500] [--sizes 1250 2500 5000] [--jobs 2]
+
+Each framing run is load -> sentences -> quotes -> voices -> all span layers
+-> features, from the compressed JSONL file to the feature table (lexicons
+and the annotator are built once beforehand, like a notebook session would;
+their set-up time is printed apart). The notebook baseline
+(``benchmarks.baseline``) and framing run in this same process on the same
+first ``--baseline-n`` articles. Peak memory is the proportional set size of
+this process and its workers (``benchmarks.memory``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.memory import timed
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / ".." / "shared" / "data" / "news_bench" / "articles.jsonl.gz"
+EVENT = REPO / "seeds" / "event.yaml"
+
+#: The issue's targets.
+TARGET_SPEEDUP = 10.0
+TARGET_RATE = 300.0
+TARGET_PEAK_MB = 1500.0
+#: ms/article at the largest size over ms/article at the smallest, at most.
+TARGET_LINEARITY = 1.25
+
+
+def write_subset(source: Path, n: int, folder: Path) -> Path:
+    """The first ``n`` lines of the benchmark file, as its own .jsonl.gz."""
+    target = folder / f"articles_{n}.jsonl.gz"
+    with gzip.open(source, "rt", encoding="utf-8") as src, \
+            gzip.open(target, "wt", encoding="utf-8", compresslevel=1) as out:
+        for i, line in enumerate(src):
+            if i >= n:
+                break
+            out.write(line)
+    return target
+
+
+def build(event: Path | None):
+    """Lexicons and the annotator (one-off set-up, timed apart)."""
+    from framing.analysis import _as_events
+    from framing.annotate import build_annotator
+    from framing.lexicons import load_lexicons
+
+    lexicons = load_lexicons()
+    events = _as_events(event) if event is not None and event.is_file() else ()
+    return lexicons, build_annotator(lexicons, events)
+
+
+def framing_run(path: Path, annotator, n_jobs: int) -> dict:
+    from framing import load_corpus
+    from framing.pipeline import run_documents
+
+    corpus = load_corpus(path)
+    return run_documents(corpus.articles, annotator, boilerplate=corpus.boilerplate, n_jobs=n_jobs)
+
+
+def stage_profile(path: Path, annotator) -> dict[str, float]:
+    """CPU milliseconds per article for each stage, in one process (CPU time,
+    not wall time, so other load on the machine does not inflate it)."""
+    from framing import load_corpus
+    from framing.features import document_features
+    from framing.quotes import find_quotes_document
+    from framing.segment import segment_document
+    from framing.sentiment import compound
+    from framing.voice import sentence_voice_shares, voice_segments_document
+
+    start = time.process_time()
+    corpus = load_corpus(path)
+    totals = {"load": time.process_time() - start}
+    credits = corpus.boilerplate[corpus.boilerplate["kind"] == "embed_credit"]
+    embeds = {doc: g.to_dict("records") for doc, g in credits.groupby("doc_id")}
+
+    def clock(name, func, *args, **kwargs):
+        t = time.process_time()
+        out = func(*args, **kwargs)
+        totals[name] = totals.get(name, 0.0) + time.process_time() - t
+        return out
+
+    for art in corpus.articles.to_dict("records"):
+        doc_id, text = art["doc_id"], art["text"]
+        title = art["title"] if isinstance(art["title"], str) else None
+        sentences = clock("segment", segment_document, doc_id, text, title=title)
+        quotes = clock("quotes", find_quotes_document, doc_id, text, embeds=embeds.get(doc_id))
+        voices = clock("voice", voice_segments_document, doc_id, text, quotes, sentences)
+        sentences = clock("voice", sentence_voice_shares, sentences, voices, text)
+        spans = clock("annotate", annotator.annotate_document, doc_id, text, sentences, quotes,
+                      voices, event=None)
+        clock("features (all)", document_features, art, sentences, quotes, voices, spans)
+        clock("  of which VADER", lambda s=sentences, t=text: [compound(t[x["start"]:x["end"]]) for x in s])
+    n = len(corpus.articles)
+    return {name: 1000 * seconds / n for name, seconds in totals.items()}
+
+
+def _row(name, n, jobs, seconds, peak):
+    return {"run": name, "articles": n, "jobs": jobs, "seconds": seconds,
+            "articles_per_s": n / seconds, "ms_per_article": 1000 * seconds / n,
+            "peak_mb": peak / 2**20}
+
+
+def run(data: Path = DATA, *, baseline_n: int = 500, sizes=(1250, 2500, 5000), jobs: int = 2,
+        profile: bool = True, event: Path | None = EVENT, log=print) -> dict:
+    from framing.lexicons import load_lexicons
+
+    rows: list[dict] = []
+    load_before = os.getloadavg()[0]
+    (lexicons, annotator), setup_s, _ = timed(build, event)
+    log(f"set-up (lexicons + annotator, once): {setup_s:.2f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        subset = write_subset(data, baseline_n, Path(tmp))
+        # the baseline reads the same file the way a notebook would
+        import pandas as pd
+        base_articles = pd.read_json(subset, lines=True)
+        terms = load_lexicons().entries["term"].tolist()
+        from benchmarks.baseline import baseline_features
+        _, seconds, peak = timed(baseline_features, base_articles, terms)
+        rows.append(_row(f"baseline ({len(terms)} regexes, textstat, VADER)", baseline_n, 1, seconds, peak))
+        log(_format(rows[-1]))
+        for n_jobs in sorted({1, jobs}):
+            _, seconds, peak = timed(framing_run, subset, annotator, n_jobs)
+            rows.append(_row("framing", baseline_n, n_jobs, seconds, peak))
+            log(_format(rows[-1]))
+        for n in sizes:
+            path = write_subset(data, n, Path(tmp))
+            _, seconds, peak = timed(framing_run, path, annotator, jobs)
+            rows.append(_row("framing", n, jobs, seconds, peak))
+            log(_format(rows[-1]))
+        stages = stage_profile(subset, annotator) if profile else {}
+    return {"rows": rows, "setup_s": setup_s, "stages": stages, "jobs": jobs,
+            "load_average": (load_before, os.getloadavg()[0]),
+            "baseline_n": baseline_n, "summary": summarize(rows, jobs, sizes)}
+
+
+def summarize(rows: list[dict], jobs: int, sizes) -> list[tuple[str, str, str, bool]]:
+    """(figure, value, target, met) lines."""
+    base = rows[0]
+    same = {r["jobs"]: r for r in rows[1:] if r["articles"] == base["articles"]}
+    scaled = {r["articles"]: r for r in rows if r["run"] == "framing" and r["jobs"] == jobs
+              and r["articles"] in sizes}
+    largest, smallest = scaled[max(sizes)], scaled[min(sizes)]
+    speedup = same[jobs]["articles_per_s"] / base["articles_per_s"]
+    linear = largest["ms_per_article"] / smallest["ms_per_article"]
+    peak = max(r["peak_mb"] for r in rows if r["run"] == "framing")
+    return [
+        (f"speed-up over the baseline ({jobs} jobs, same {base['articles']} articles)",
+         f"{speedup:.1f}x", f">= {TARGET_SPEEDUP:.0f}x", speedup >= TARGET_SPEEDUP),
+        ("speed-up over the baseline (1 job)",
+         f"{same[1]['articles_per_s'] / base['articles_per_s']:.1f}x", "-", True),
+        (f"articles/s on {largest['articles']} articles, {jobs} jobs",
+         f"{largest['articles_per_s']:.0f}", f">= {TARGET_RATE:.0f}", largest["articles_per_s"] >= TARGET_RATE),
+        ("peak memory of any framing run (PSS, all processes)", f"{peak:.0f} MB",
+         f"< {TARGET_PEAK_MB:.0f} MB", peak < TARGET_PEAK_MB),
+        (f"ms/article at {largest['articles']} / at {smallest['articles']}", f"{linear:.2f}",
+         f"<= {TARGET_LINEARITY} (linear)", linear <= TARGET_LINEARITY),
+    ]
+
+
+def _format(r: dict) -> str:
+    return (f"| {r['run']} | {r['articles']} | {r['jobs']} | {r['seconds']:.1f} | "
+            f"{r['articles_per_s']:.1f} | {r['ms_per_article']:.2f} | {r['peak_mb']:.0f} |")
+
+
+def render(result: dict) -> str:
+    load = ", ".join(f"{x:.1f}" for x in result["load_average"])
+    lines = [f"Machine: {os.cpu_count()} cores, load average before/after the runs {load}. "
+             f"Set-up (lexicons + annotator, once): {result['setup_s']:.2f} s.", "",
+             "| run | articles | jobs | seconds | articles/s | ms/article | peak MB |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines += [_format(r) for r in result["rows"]]
+    lines += ["", "| figure | value | target | met |", "|---|---:|---|---|"]
+    lines += [f"| {f} | {v} | {t} | {'yes' if ok else 'NO'} |" for f, v, t, ok in result["summary"]]
+    if result["stages"]:
+        lines += ["", f"Stage profile (one process, {result['baseline_n']} articles):", "",
+                  "| stage | CPU ms/article |", "|---|---:|"]
+        lines += [f"| {name} | {ms:.2f} |" for name, ms in result["stages"].items()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="framing pipeline benchmark on news_bench")
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--baseline-n", type=int, default=500)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1250, 2500, 5000])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--no-profile", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"benchmark data not found: {args.data} (needs ../shared/data beside the repo)")
+        return 0
+    result = run(args.data, baseline_n=args.baseline_n, sizes=tuple(args.sizes), jobs=args.jobs,
+                 profile=not args.no_profile, log=lambda s: print(s, flush=True))
+    print()
+    print(render(result))
+    return 0 if all(ok for *_, ok in result["summary"]) else 1
