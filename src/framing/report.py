@@ -109,13 +109,17 @@ def _fmt(value, digits: int = 1, suffix: str = "") -> str:
 
 # --- one article ----------------------------------------------------------------
 
+def _score_name(layer: str) -> str:
+    return "ladder score" if layer == "actor_label" else "intensity"
+
+
 def _span_title(span: dict) -> str:
     name = LAYER_NAMES.get(span["layer"], (span["layer"], ""))[0]
     bits = [f"{name}: {_text(span.get('category'))}".rstrip(": ")]
     if not _is_missing(span.get("actor")):
         bits.append(f"actor {_text(span['actor'])}")
     if not _is_missing(span.get("score")):
-        bits.append(f"ladder score {_fmt(span['score'], 2)}")
+        bits.append(f"{_score_name(span['layer'])} {_fmt(span['score'], 2)}")
     bits.append(VOICE_NAMES.get(_text(span.get("voice")), _text(span.get("voice")) or "voice unknown"))
     if not _is_missing(span.get("speaker")):
         bits.append(f"speaker {_text(span['speaker'])}")
@@ -140,11 +144,15 @@ def span_marks(spans: pd.DataFrame, doc_id: str, actor_names: dict | None = None
             ("data-voice", _text(span.get("voice"))), ("data-speaker", _text(span.get("speaker"))),
             ("title", _span_title(span)),
         ]
+        classes = f"fr-hl fr-{layer}"
         if layer == "actor_label":
-            # Only a colour we computed ever enters a style attribute.
-            attrs.append(("style", f"--fr-c:{ladder_colour(span.get('score'))}"))
-        marks.append(Mark(int(span["start"]), int(span["end"]),
-                          f"fr-hl fr-{layer}", tuple(attrs), rank=2 + _layer_rank(layer)))
+            if _is_missing(span.get("score")):
+                classes += " fr-unscored"  # a name or neutral mention: no ladder colour
+            else:
+                # Only a colour we computed ever enters a style attribute.
+                attrs.append(("style", f"--fr-c:{ladder_colour(span.get('score'))}"))
+        marks.append(Mark(int(span["start"]), int(span["end"]), classes, tuple(attrs),
+                          rank=2 + _layer_rank(layer)))
     return marks
 
 
@@ -214,29 +222,37 @@ def article_summary(text: str, spans: pd.DataFrame, voices: pd.DataFrame) -> dic
         out[f"{layer}_rate_own"] = 1000 * n / own if total and own else math.nan
     labels = []
     if len(spans):
-        narrated = spans[(spans["layer"] == "actor_label") & spans["voice"].isin(["own", "reported"])]
+        # Only labels on a ladder (with a score): names ("Assad", "HTS") and
+        # neutral mentions ("army") say who is meant, not how they are framed.
+        narrated = spans[(spans["layer"] == "actor_label") & spans["voice"].isin(["own", "reported"])
+                         & pd.to_numeric(spans["score"], errors="coerce").notna()]
         for actor, group in narrated.groupby("actor", dropna=True, sort=True):
             counts = Counter(group["category"].map(_text))
             label, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
             score = group.loc[group["category"].map(_text) == label, "score"].astype(float).mean()
             labels.append({"actor": _text(actor), "label": label, "count": n,
                            "total": len(group), "score": score})
+        labels.sort(key=lambda lab: (-lab["total"], lab["actor"]))
     out["labels"] = labels
     return out
 
 
-def _summary_html(summary: dict, actor_names: dict | None = None) -> str:
+def _summary_html(summary: dict, actor_names: dict | None = None, max_actors: int = 4) -> str:
     names = actor_names or {}
     items = []
-    for lab in summary["labels"]:
+    for lab in summary["labels"][:max_actors]:
         colour = ladder_colour(lab["score"])
         actor = names.get(lab["actor"], lab["actor"])
         items.append(
-            f'<span class="fr-label-use" title="{_esc(actor)} is called '
-            f'{_esc(lab["label"])} in {lab["count"]} of {lab["total"]} labels in own or reported voice">'
-            f'{_esc(actor)} <span class="fr-chip" style="--fr-c:{colour}">{_esc(lab["label"])}</span>'
-            f'&#8239;<span class="fr-muted">{lab["count"]}/{lab["total"]}</span></span>')
-    labels = " ".join(items) if items else '<span class="fr-muted">none in its own voice</span>'
+            f'<li title="{_esc(actor)}: {_esc(lab["label"])} in {lab["count"]} of its '
+            f'{lab["total"]} ladder labels in own or reported voice">'
+            f'<span class="fr-chip" style="--fr-c:{colour}">{_esc(lab["label"])}</span> '
+            f'<span class="fr-muted">{lab["count"]}/{lab["total"]}</span> {_esc(actor)}</li>')
+    more = len(summary["labels"]) - max_actors
+    if more > 0:
+        items.append(f'<li class="fr-muted">and {more} more actor{"s" if more > 1 else ""}</li>')
+    labels = (f'<ul class="fr-labels">{"".join(items)}</ul>' if items
+              else '<span class="fr-muted">no ladder labels in its own voice</span>')
     own = _text(summary["own_words"]) or "n/a"
     stats = [(_fmt(summary["hedge_rate_own"]), "hedges"), (_fmt(summary["booster_rate_own"]), "boosters"),
              (_fmt(summary["loaded_rate_own"]), "loaded"),
@@ -336,7 +352,9 @@ def legend_html(analysis, *, toggles: bool, doc_ids=None) -> str:
         rows.append('<li><button type="button" class="fr-only" data-only="all">show all</button></li>')
     scale = "".join(f'<span style="background:{ladder_colour(i / 4)}"></span>' for i in range(5))
     ladder = (f'<div class="fr-ladder"><span class="fr-muted">label ladder:</span> delegitimising '
-              f'<span class="fr-scale" aria-hidden="true">{scale}</span> legitimising</div>')
+              f'<span class="fr-scale" aria-hidden="true">{scale}</span> legitimising '
+              f'<span class="fr-muted">·</span> <span class="fr-hl fr-actor_label fr-unscored fr-sample">'
+              f'name</span> <span class="fr-muted">a name or neutral mention (not on the ladder)</span></div>')
     return f'<div class="fr-legend"><ul>{"".join(rows)}</ul>{ladder}</div>'
 
 

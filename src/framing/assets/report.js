@@ -85,7 +85,9 @@
         if (field[0] === "actor") { value = mark.getAttribute("data-actor-name") || value; }
         if (!value) { return; }
         if (field[0] === "voice") { value = VOICE_NAMES[value] || value; }
-        add(dl, "dt", field[1]);
+        var name = field[1];
+        if (field[0] === "score" && layer !== "actor_label") { name = "intensity"; }
+        add(dl, "dt", name);
         add(dl, "dd", value);
       });
     });
