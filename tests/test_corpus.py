@@ -341,3 +341,19 @@ def test_boilerplate_leaves_articles_alone():
            "Subscribers to the service complained.")
     clean, records = split_boilerplate("d", raw)
     assert clean == raw and records == []
+
+
+def test_key_point_bullets_at_the_top_stay():
+    raw = "• Rebels took the city on Sunday.\n• Iran vowed support.\nBody text of the story."
+    clean, records = split_boilerplate("d", raw)
+    assert clean == raw and records == []
+
+
+def test_table_text_gets_universal_newlines():
+    articles = load_corpus(pd.DataFrame({"text": ["Line one.\r\nLine two.\rLine three."]})).articles
+    assert articles.loc[0, "raw_text"] == "Line one.\nLine two.\nLine three."
+
+
+def test_markdown_heading_as_title(tmp_path):
+    _write(tmp_path / "a.md", "# Rebels Seize Aleppo\n\nThe body.")
+    assert load_corpus(tmp_path).articles.loc[0, "title"] == "Rebels Seize Aleppo"

@@ -58,8 +58,9 @@ class LinePattern:
 _CREDIT = (r"[^—–\n]{1,80}?\(@\w{1,30}\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}")
 
 PATTERNS: tuple[LinePattern, ...] = (
-    LinePattern("navigation_breadcrumb", r"^[•·▪►›»|]\s*\S", where="top", max_chars=160,
-                rationale="bullet menu lines of a saved page, often repeating the title"),
+    LinePattern("navigation_breadcrumb", r"^[•·▪►›»|]\s*\S.{0,120}(?<![.!?])$", where="top",
+                max_chars=130, rationale="bullet menu lines of a saved page, often repeating the "
+                "title; bullets that end like sentences are key points and stay"),
     LinePattern("navigation_breadcrumb", r"^(home|news|world)\s*[›»>/|]\s*\S", where="top",
                 max_chars=160, rationale="'Home › World › Middle East' trails"),
     LinePattern("embed_credit", r"^(—|–|--?)\s*" + _CREDIT + r"$", needs=("(@",),

@@ -88,7 +88,8 @@ def load_corpus(source, manifest=None, *, text_column: str = "text") -> Corpus:
     * ``source``: where the article was read from (file path, or ``table#row``).
     * ``raw_text``: the decoded file exactly as ``open(path, encoding="utf-8")``
       reads it (universal newlines) minus a byte-order mark; for HTML the text
-      extracted from the markup (the markup itself is not kept). Boilerplate
+      extracted from the markup (the markup itself is not kept); for tables the
+      text cell with ``\r\n``/``\r`` line breaks made ``\n``. Boilerplate
       offsets (``raw_start``/``raw_end``) refer to it.
     * ``text``: ``raw_text`` with the boilerplate lines cut (see
       :mod:`framing.boilerplate`); every other offset in the toolkit refers to it.
@@ -439,7 +440,7 @@ def _docs_from_table(table: pd.DataFrame, name: str, text_column: str) -> list[d
             empty.append(doc_id)
             continue
         doc = {"doc_id": doc_id, "source": f"{name}#{i}",
-               "raw_text": text if isinstance(text, str) else str(text)}
+               "raw_text": _universal_newlines(text if isinstance(text, str) else str(text))}
         for column in meta_columns:
             value = _clean_value(row[column])
             if column == "source" and _missing(value):
@@ -532,7 +533,7 @@ def _domain(url) -> str | float:
 def guess_title(text: str) -> str | float:
     """The first line of ``text`` when it reads like a headline, else NaN."""
     first, _, rest = text.lstrip().partition("\n")
-    first = first.strip()
+    first = first.strip().lstrip("#").strip()  # a Markdown heading
     n_words = len(first.split())
     if (not rest.strip() or not 2 <= n_words <= 25 or len(first) > 200
             or first[-1] in ".,:;" or first[0] in "\"'“‘•-–—[("):
