@@ -357,3 +357,12 @@ def test_table_text_gets_universal_newlines():
 def test_markdown_heading_as_title(tmp_path):
     _write(tmp_path / "a.md", "# Rebels Seize Aleppo\n\nThe body.")
     assert load_corpus(tmp_path).articles.loc[0, "title"] == "Rebels Seize Aleppo"
+
+
+def test_boilerplate_evaluation(shared_data):
+    from evaluation.boilerplate import evaluate
+    figures = {f["metric"].split(" ")[0]: f for f in evaluate(shared_data)}
+    assert figures["precision"]["value"] >= 0.99 and figures["recall"]["value"] >= 0.99
+    assert figures["article"]["value"] <= 0.01
+    assert all(set(f) == {"task", "dataset", "metric", "value", "reference", "n", "limits"}
+               for f in figures.values())
