@@ -36,7 +36,8 @@ dropped. Attributive uses ("rebel offensive", "terrorist ties",
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -125,6 +126,20 @@ class _Automaton:
             for term in actor.exclude:
                 self._add(term, _Entry(type="exclude", term=term, kind=actor.kind, actor=actor))
         self.max_len = self._depth(self.root)
+        # One compiled alternation of every entry's first word finds the few
+        # places worth walking the trie from (longest alternatives first).
+        # Scanning lower-cased text is twice as fast as re.IGNORECASE.
+        body = (r"(?<![A-Za-z0-9])(?<![A-Za-z0-9][\u2019'.,\-])(?:"
+                + _trie_regex([k for k in self.root if k != _END]) + r")(?![A-Za-z0-9])")
+        self._first_lower = re.compile(body)
+        self._first_any = re.compile(body, re.IGNORECASE)
+
+    def candidates(self, text: str) -> list[int]:
+        """Offsets where some entry's first word starts."""
+        lower = text.lower()
+        if len(lower) == len(text):
+            return [m.start() for m in self._first_lower.finditer(lower)]
+        return [m.start() for m in self._first_any.finditer(text)]  # length-changing case folds
 
     def _add(self, term: str, entry: _Entry) -> None:
         node = self.root
@@ -153,6 +168,29 @@ class _Automaton:
             if possessive:
                 break
         return best
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex for a set of words with shared prefixes factored out (much
+    faster in ``re`` than a flat alternation); an apostrophe matches ' or ’."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [("['\u2019]" if c == "'" else re.escape(c)) + emit(node[c])
+                    for c in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]
+        if "" in node:
+            return body + "?" if body.startswith("(?:") else "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
 
 
 class ActorAnnotator:
@@ -203,18 +241,26 @@ def find_mentions(text: str, auto: _Automaton, sentence_starts: list[int] | None
     """Mentions in ``text`` as dicts: start, end, category, term, actor (id or
     NaN), score, kind. ``sentence_starts`` mark sentence-initial capitals
     (not treated as names) and bound anaphora."""
-    toks = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
-    if not toks:
+    hits = auto.candidates(text)
+    if not hits:
         return []
-    words = [text[s:e] for s, e in toks]
-    keys = [normalise(w) for w in words]
-    gaps_ok = [False] + [_joins(text[toks[k - 1][1]:toks[k][0]]) for k in range(1, len(toks))]
+    toks = _tokens_near(text, hits)
+    tok_starts = [start for start, _ in toks]
+    candidates = []
+    for pos in hits:
+        k = bisect_left(tok_starts, pos)
+        if k < len(toks) and tok_starts[k] == pos:
+            candidates.append(k)
+    # Everything else is computed only for the few words the rules look at.
+    words = _Lazy(len(toks), lambda k: text[toks[k][0]:toks[k][1]])
+    keys = _Lazy(len(toks), lambda k: normalise(words[k]))
+    gaps_ok = _Lazy(len(toks), lambda k: k > 0 and _joins(text[toks[k - 1][1]:toks[k][0]]))
     starts = sorted(sentence_starts or [0])
-    sent_of = [bisect_right(starts, s) - 1 for s, _ in toks]
-    initial = {0} | {k for k in range(1, len(toks)) if sent_of[k] != sent_of[k - 1]}
+    sent_of = _Lazy(len(toks), lambda k: bisect_right(starts, toks[k][0]) - 1)
+    initial = _Lazy(len(toks), lambda k: k == 0 or sent_of[k] != sent_of[k - 1])
 
-    matches = _scan(auto, toks, words, keys, gaps_ok)
-    ctx = _Context(text, toks, words, keys, gaps_ok, initial, sent_of, auto,
+    matches = _scan(auto, toks, keys, gaps_ok, candidates)
+    ctx = _Context(text, toks, tok_starts, words, keys, gaps_ok, initial, sent_of, auto,
                    {m.i: m for m in matches})
     mentions: list[dict] = []
     for chain in _chains(matches, gaps_ok):
@@ -225,27 +271,77 @@ def find_mentions(text: str, auto: _Automaton, sentence_starts: list[int] | None
     return mentions
 
 
+_WINDOW_BEFORE, _WINDOW_AFTER = 160, 240  # characters the rules may look at
+
+
+def _tokens_near(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """The tokenizer's words in windows around ``positions`` (cut at
+    whitespace, merged when they overlap). Words between windows are skipped,
+    so a gap between two windows is never plain space and never joins."""
+    windows: list[list[int]] = []
+    for pos in positions:
+        start = max(0, pos - _WINDOW_BEFORE)
+        start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1 if start else 0
+        end = min(len(text), pos + _WINDOW_AFTER)
+        space = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0),
+                    default=len(text))
+        end = space if end < len(text) else end
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [m.span() for start, end in windows for m in WORD_RE.finditer(text, start, end)]
+
+
 def _joins(gap: str) -> bool:
     """Two words belong to one noun phrase only across plain spaces."""
     return gap != "" and gap.isspace() and "\n" not in gap
 
 
-def _scan(auto: _Automaton, toks, words, keys, gaps_ok) -> list[_Match]:
+def _scan(auto: _Automaton, toks, keys, gaps_ok, candidates: list[int]) -> list[_Match]:
+    """Longest entries starting at the candidate words, left to right, no overlaps."""
     matches: list[_Match] = []
-    i, n = 0, len(toks)
-    while i < n:
+    after = 0
+    for i in candidates:
+        if i < after:
+            continue
         hit = auto.longest(keys, gaps_ok, i)
         if hit is not None:
             j, entries, possessive = hit
             end = toks[j - 1][1] - (2 if possessive else 0)
             matches.append(_Match(i, j, toks[i][0], end, tuple(entries), possessive))
-            i = j
+            after = j
             continue
         compound = _compound(auto, keys[i])
         if compound:
             matches.append(_Match(i, i + 1, toks[i][0], toks[i][1], compound))
-        i += 1
+            after = i + 1
     return matches
+
+
+class _Lazy:
+    """A per-word value computed on first use (most words are never looked at)."""
+
+    __slots__ = ("_values", "_compute")
+
+    def __init__(self, n: int, compute):
+        self._values: list = [_UNSET] * n
+        self._compute = compute
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, k: int):
+        value = self._values[k]
+        if value is _UNSET:
+            value = self._values[k] = self._compute(k)
+        return value
+
+    def __contains__(self, k: int) -> bool:
+        return 0 <= k < len(self._values) and bool(self[k])
+
+
+_UNSET = object()
 
 
 def _compound(auto: _Automaton, key: str) -> tuple[_Entry, ...]:
@@ -285,11 +381,12 @@ def _segments(chain: list[_Match]) -> list[list[_Match]]:
 class _Context:
     """Everything the resolution rules look at around one noun phrase."""
 
-    def __init__(self, text, toks, words, keys, gaps_ok, initial, sent_of, auto, by_start):
+    def __init__(self, text, toks, tok_starts, words, keys, gaps_ok, initial, sent_of, auto,
+                 by_start):
         self.text, self.toks, self.words, self.keys = text, toks, words, keys
         self.gaps_ok, self.initial, self.sent_of, self.auto = gaps_ok, initial, sent_of, auto
         self.by_start = by_start
-        self.tok_starts = [s for s, _ in toks]
+        self.tok_starts = tok_starts
 
     # -- token tests ---------------------------------------------------------
     def is_proper(self, k: int) -> bool:
