@@ -218,3 +218,16 @@ def _build():
 
 
 _ANNOTATOR = _build()
+
+
+def test_of_and_from_phrases(civil_war):
+    out = found(civil_war, "They met soldiers of Southland, then fighters from the NLF.")
+    assert ("soldiers", "military", "southland") in out
+    assert ("fighters", "fighters", "front") in out
+    # a phrase naming an actor of another kind: someone else's fighters
+    assert [o for o in found(civil_war, "They met fighters from Southland.")
+            if o[0] == "fighters"] == []
+
+
+def test_sponsor_compound_split_by_the_tokenizer(civil_war):
+    assert found(civil_war, "They fought U.S.-backed rebels.") == []
