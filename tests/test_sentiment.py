@@ -103,16 +103,45 @@ def test_actor_tone_without_mentions_is_empty_with_columns():
     assert tone.empty and list(tone.columns) == ACTOR_TONE_COLUMNS
 
 
+TRICKY = [
+    "The meeting took place on Tuesday in the capital.",
+    "He said the talks would resume next week.",
+    "Officials did not kill the bill.",
+    "It was a \"great\" day, wasn't it?!",
+    "VERY well then, it was NOT good but not bad either!!!",
+    "The :) sign and the \U0001F600 face.",
+    "Kind of sort of maybe.",
+    "No, no. No good deed, no love or hate.",
+    "It was never so good, without doubt the least bad, at least not terrible.",
+    "The food here is the bomb, but the service is the shit and kiss of death.",
+    "He is the least happy, very least sad, and it is so good; never this bad.",
+    "I don't really like it but it isn't awful, not at all; quite extremely great?? Really???",
+    "",
+    "   spaced   out   HAPPY  sad  ",
+]
+
+
+def test_fast_analyzer_gives_vaders_exact_scores():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    stock = SentimentIntensityAnalyzer()
+    for text in TRICKY:
+        assert analyzer().polarity_scores(text) == stock.polarity_scores(text), text
+
+
+def test_fast_analyzer_on_the_nyt_snippets(shared_data):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from evaluation.vader_nyt import load_snippets
+    stock = SentimentIntensityAnalyzer()
+    texts = [row[2] for row in load_snippets(shared_data)]
+    assert len(texts) > 5000
+    mismatches = [t for t in texts if analyzer().polarity_scores(t) != stock.polarity_scores(t)]
+    assert mismatches == []
+
+
 def test_shortcut_for_sentences_without_valence_gives_vaders_own_score():
-    sentences = [
-        "The meeting took place on Tuesday in the capital.",
-        "He said the talks would resume next week.",
-        "Officials did not kill the bill.",            # negation alone: still 0
-        "It was a \"great\" day, wasn't it?!",          # punctuation around a lexicon word
-        "VERY well then.",
-        "The :) sign and the \U0001F600 face.",          # emoticon and emoji
-        "Kind of sort of maybe.",
-        "No, no.",
-    ]
-    for text in sentences:
-        assert compound(text) == analyzer().polarity_scores(text)["compound"], text
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    stock = SentimentIntensityAnalyzer()
+    for text in TRICKY:
+        if text.strip():
+            assert compound(text) == stock.polarity_scores(text)["compound"], text

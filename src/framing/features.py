@@ -28,6 +28,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from .lexicons import CATEGORIES as LEXICON_CATEGORIES
+from .lexicons import LOADED_ATTRIBUTION
 from .readability import READABILITY_STATS, SKIPPED_ZONES, readability_counts, scores_from_counts
 from .schema import LAYERS
 from .sentiment import compound, majority_voice, summarize
@@ -94,7 +96,8 @@ def feature_registry(categories: Mapping[str, Iterable[str]] | None = None) -> p
         add(f"sources_{kind}", "share", "all", f"share of attributions to {kind} sources")
     for v in ("outlet", "all"):
         add("attribution_loaded", "share", v,
-            f"share of {v}-voice attribution verbs that are loaded (claimed, admitted ...)")
+            f"share of {v}-voice attribution verbs that are loaded "
+            f"({', '.join(LOADED_ATTRIBUTION)})")
     return pd.DataFrame(rows, columns=["name", "family", "stat", "voice", "layer", "category",
                                        "description"])
 
@@ -108,9 +111,7 @@ def default_categories(lexicons=None, annotator=None) -> dict[str, tuple[str, ..
     """Every category a feature column exists for: the lexicons' categories
     plus whatever the annotator declares (``annotator.categories``, e.g. the
     label classes of its ladders)."""
-    from .lexicons import CATEGORIES
-
-    cats: dict[str, set] = {layer: set(values) for layer, values in CATEGORIES.items()}
+    cats: dict[str, set] = {layer: set(values) for layer, values in LEXICON_CATEGORIES.items()}
     if lexicons is not None and hasattr(lexicons, "entries"):
         for layer, category in lexicons.entries[["layer", "category"]].drop_duplicates().itertuples(index=False):
             cats.setdefault(layer, set()).add(category)
@@ -163,7 +164,8 @@ def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]
     for v in ("outlet", "all"):
         pooled = VOICE_SETS[v]
         n_attr = sum(counts[("attribution", None, p)] for p in pooled)
-        n_loaded = sum(counts[("attribution", "loaded", p)] for p in pooled)
+        n_loaded = sum(counts[("attribution", category_key(c), p)]
+                       for c in LOADED_ATTRIBUTION for p in pooled)
         out[column_name("attribution_loaded", "share", v)] = n_loaded / n_attr if n_attr else math.nan
     return out
 

@@ -30,10 +30,11 @@ ACTOR_TONE_COLUMNS = ["doc_id", "actor", "voice", "n_sentences", "mean", "sd", "
 
 @cache
 def analyzer():
-    """The process's one SentimentIntensityAnalyzer (its lexicon loads once,
-    before workers fork, and is then shared)."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    return SentimentIntensityAnalyzer()
+    """The process's one VADER analyzer (its lexicon loads once, before
+    workers fork, and is then shared): :mod:`framing.vader_fast`, which gives
+    VADER's exact scores about three times faster."""
+    from .vader_fast import FastSentimentIntensityAnalyzer
+    return FastSentimentIntensityAnalyzer()
 
 
 @cache
