@@ -36,7 +36,7 @@ def _records():
              span("d", TEXT, "terrorists", "actor_label", "terror", voice="quoted", actor="reb", sent_id=2),
              span("d", TEXT, "might", "hedge", "modal", voice="quoted", sent_id=2),
              span("d", TEXT, "said", "attribution", "neutral", sent_id=1),
-             span("d", TEXT, "said", "attribution", "neutral", sent_id=2, nth=1)]
+             span("d", TEXT, "said", "attribution", "blame", sent_id=2, nth=1)]
     return {"doc_id": "d", "text": TEXT}, sentences, [q], voices, spans
 
 
@@ -60,7 +60,7 @@ def test_rates_use_the_denominator_of_their_voice():
     assert f["actor_label_terror_count_quoted"] == 1
     assert f["loaded_rate_quoted"] == 0.0
     assert f["words_share_quoted"] == pytest.approx(4 / 22)
-    assert f["attribution_loaded_share_all"] == 0.0
+    assert f["attribution_loaded_share_all"] == 0.5   # "blame" is a loaded verb class
 
 
 def test_sentiment_and_sourcing_columns():
@@ -94,7 +94,7 @@ def test_registry_is_the_one_list_of_names():
     assert set(fixed) <= set(f)          # every registered fixed column is produced
     assert set(f) - {"doc_id"} <= set(feature_names(
         {"hedge": ["modal", "evidential"], "loaded": ["negative"],
-         "actor_label": ["regime", "terror"], "attribution": ["neutral"]}))
+         "actor_label": ["regime", "terror"], "attribution": ["neutral", "blame"]}))
 
 
 def test_complete_features_fills_absent_categories():
