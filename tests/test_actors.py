@@ -231,3 +231,18 @@ def test_of_and_from_phrases(civil_war):
 
 def test_sponsor_compound_split_by_the_tokenizer(civil_war):
     assert found(civil_war, "They fought U.S.-backed rebels.") == []
+
+
+def test_bare_rule_by_term_and_odd_text():
+    from framing.events import event_from_dict
+    event = event_from_dict({"event": "e", "actors": [
+        {"id": "gov", "kind": "state", "modifiers": ["Ruritanian"], "bare": ["government force"]}]})
+    annotator = ActorAnnotator([event])
+    # 'İ' changes length when lower-cased: offsets must still be right
+    text = "İstanbul: government forces and the government met."
+    (t1, c1, a1), (t2, c2, a2) = found(annotator, text)
+    assert (t1, c1, a1) == ("government forces", "government", "gov")
+    assert (t2, c2) == ("government", "government") and math.isnan(a2)
+    assert found(annotator, "") == []
+    assert annotator.annotate_document("d", "", [], [], []) == []
+
