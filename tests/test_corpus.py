@@ -264,12 +264,28 @@ def test_html_extraction():
     assert page.text.splitlines() == [
         "Big News Today", "The first paragraph & its bold words.",
         "Second paragraph says \u201chello\u201d.", "item one", "item two", "A quoted post.",
-        "Unclosed paragraph with broken nesting", "Trailing text after a stray tag."]
+        "Unclosed paragraph with broken nesting"]  # text outside <article> is not the article
     assert page.title == "Big News Today"
     assert page.outlet == "The Daily"
     assert page.url == "https://daily.example/big-news"
     for furniture in ("secret", "never keep", "color", "Home", "Facebook", "Related", "footer", "bad"):
         assert furniture not in page.text
+
+
+def test_html_article_element_is_the_article():
+    page = extract_html("<h1>Headline Above</h1><p>Teaser line.</p>"
+                        "<article><p>Short teaser.</p></article>"
+                        "<article><p>The main story, which is the longest text here.</p></article>")
+    assert page.text == "Headline Above\nThe main story, which is the longest text here."
+    page = extract_html("<div>Menu</div><main><h1>Head</h1><p>Body.</p></main><div>After</div>")
+    assert page.text == "Head\nBody."
+    assert extract_html("<div><p>No article element.</p></div>").text == "No article element."
+
+
+def test_html_state_classes_on_containers_do_not_hide_the_page():
+    page = extract_html('<html class="sidebar-visible"><body class="menu-open">'
+                        '<div class="sidebar">Links</div><p>Story text.</p></body></html>')
+    assert page.text == "Story text."
 
 
 def test_html_file_in_folder(tmp_path):

@@ -56,8 +56,17 @@ class HtmlArticle:
     meta: dict = field(default_factory=dict)
 
 
+#: Containers of the whole page or article: a state class such as
+#: "sidebar-visible" on them says nothing about their content.
+_CONTAINERS = frozenset({"html", "body", "main", "article"})
+
+
 def _is_furniture(tag: str, attrs: dict) -> bool:
-    if tag in SKIP_TAGS or "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if tag in SKIP_TAGS:
+        return True
+    if tag in _CONTAINERS:
+        return False
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     if (attrs.get("role") or "").lower() in SKIP_ROLES:
         return True
@@ -69,7 +78,9 @@ class _Extractor(HTMLParser):
     def __init__(self, *, skip_furniture: bool = True):
         super().__init__(convert_charrefs=True)
         self.skip_furniture = skip_furniture
-        self.stack: list[tuple[str, bool]] = []  # (tag, is_furniture)
+        self.stack: list[tuple[str, bool, int]] = []  # (tag, is_furniture, element number)
+        self.n_elements = 0
+        self.line_regions: list[tuple[int | None, int | None]] = []  # (article, main) per line
         self.skipping = 0
         self.lines: list[str] = []
         self.current: list[str] = []
@@ -100,7 +111,8 @@ class _Extractor(HTMLParser):
             return
         furniture = tag != "title" and (
             tag in ("script", "style") or (self.skip_furniture and _is_furniture(tag, attrs)))
-        self.stack.append((tag, furniture))
+        self.n_elements += 1
+        self.stack.append((tag, furniture, self.n_elements))
         self.skipping += furniture
         if tag == "h1" and self.h1 is None and not self.skipping:
             self.h1_parts = []
@@ -113,24 +125,24 @@ class _Extractor(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
+        if tag in BLOCK_TAGS:  # the line ends inside the element it belongs to
+            self._flush()
         # Close the nearest open element of that name; stray end tags are ignored.
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
-                for _, furniture in self.stack[i:]:
+                for _, furniture, _ in self.stack[i:]:
                     self.skipping -= furniture
                 del self.stack[i:]
                 break
         if tag == "h1" and self.h1_parts is not None:
             self.h1 = _SPACE_RE.sub(" ", "".join(self.h1_parts)).strip() or None
             self.h1_parts = None
-        if tag in BLOCK_TAGS:
-            self._flush()
 
     def _close_head(self):
         # </head> is optional: body content closes it implicitly.
-        for i, (tag, _) in enumerate(self.stack):
+        for i, (tag, _, _) in enumerate(self.stack):
             if tag == "head":
-                self.skipping -= sum(furniture for _, furniture in self.stack[i:])
+                self.skipping -= sum(furniture for _, furniture, _ in self.stack[i:])
                 del self.stack[i:]
                 break
 
@@ -148,13 +160,37 @@ class _Extractor(HTMLParser):
         line = _SPACE_RE.sub(" ", "".join(self.current)).strip()
         if line:
             self.lines.append(line)
+            self.line_regions.append((self._innermost("article"), self._innermost("main")))
         self.current = []
+
+    def _innermost(self, name: str) -> int | None:
+        return next((number for tag, _, number in reversed(self.stack) if tag == name), None)
+
+    def article_lines(self) -> list[str]:
+        """The lines of the page's article: the <article> element with the
+        most text, else <main>, else the whole page; the first <h1> leads when
+        it stands outside (a headline above the article element)."""
+        articles: dict[int, int] = {}
+        for line, (article, _) in zip(self.lines, self.line_regions, strict=True):
+            if article is not None:
+                articles[article] = articles.get(article, 0) + len(line)
+        if articles:
+            best = max(articles, key=articles.get)
+            lines = [ln for ln, (a, _) in zip(self.lines, self.line_regions, strict=True) if a == best]
+        elif any(m is not None for _, m in self.line_regions):
+            lines = [ln for ln, (_, m) in zip(self.lines, self.line_regions, strict=True)
+                     if m is not None]
+        else:
+            return list(self.lines)
+        if self.h1 and self.h1 not in lines and self.h1 in self.lines:
+            lines.insert(0, self.h1)
+        return lines
 
     def close(self):
         super().close()
         self._flush()
         self.unclosed_furniture = any(
-            furniture and tag not in ("script", "style", "head") for tag, furniture in self.stack)
+            furniture and tag not in ("script", "style", "head") for tag, furniture, _ in self.stack)
 
 
 def _run(markup: str, *, skip_furniture: bool) -> _Extractor:
@@ -177,5 +213,5 @@ def extract_html(markup: str) -> HtmlArticle:
     date = (meta.get("article:published_time") or meta.get("datepublished")
             or meta.get("date") or meta.get("pubdate") or meta.get("dc.date") or None)
     url = meta.get("og:url") or meta.get("canonical") or None
-    return HtmlArticle(text="\n".join(parser.lines), title=title,
+    return HtmlArticle(text="\n".join(parser.article_lines()), title=title,
                        outlet=meta.get("og:site_name") or None, date=date, url=url, meta=meta)
