@@ -30,7 +30,7 @@ import pandas as pd
 
 from .lexicons import CATEGORIES as LEXICON_CATEGORIES
 from .lexicons import LOADED_ATTRIBUTION
-from .readability import READABILITY_STATS, SKIPPED_ZONES, readability_counts, scores_from_counts
+from .readability import READABILITY_STATS, SKIPPED_ZONES, counts_from_words, scores_from_counts
 from .schema import LAYERS
 from .sentiment import compound, majority_voice, summarize
 from .sourcing import SPEAKER_TYPES, normalize_speaker, sources_document
@@ -122,11 +122,12 @@ def default_categories(lexicons=None, annotator=None) -> dict[str, tuple[str, ..
 
 # -- per-document computation --------------------------------------------------
 
-def words_by_voice(text: str, voices: list[dict]) -> dict[str, int]:
+def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = None) -> dict[str, int]:
     """Words whose first character lies in each voice (words outside every
-    segment are own)."""
+    segment are own). ``starts``: the word start offsets, if already known."""
     counts = dict.fromkeys(VOICES, 0)
-    starts = np.fromiter((m.start() for m in WORD_RE.finditer(text)), dtype=np.int64)
+    if starts is None:
+        starts = np.fromiter((m.start() for m in WORD_RE.finditer(text)), dtype=np.int64)
     if not voices:
         counts["own"] = len(starts)
         return counts
@@ -180,14 +181,18 @@ def _sentiment_features(text: str, sentences: list[dict], voice_of: list[str]) -
     return out
 
 
-def _readability_features(text: str, sentences: list[dict], voice_of: list[str]) -> dict[str, float]:
+def _readability_features(sentences: list[dict], voice_of: list[str], words: list[str],
+                          starts: np.ndarray) -> dict[str, float]:
+    """Readability of prose sentences by voice, from the article's words
+    (a word belongs to the sentence its first character is in)."""
+    bounds = np.searchsorted(starts, [(s["start"], s["end"]) for s in sentences]) \
+        if sentences else np.zeros((0, 2), dtype=np.int64)
     out: dict[str, float] = {}
-    prose = [(s, v) for s, v in zip(sentences, voice_of, strict=True)
-             if s.get("zone") not in SKIPPED_ZONES]
     for v in READABILITY_VOICES:
         pooled = VOICE_SETS[v]
-        scores = scores_from_counts(readability_counts(
-            [text[s["start"]:s["end"]] for s, sv in prose if sv in pooled]))
+        scores = scores_from_counts(counts_from_words(
+            words[lo:hi] for s, sv, (lo, hi) in zip(sentences, voice_of, bounds, strict=True)
+            if sv in pooled and s.get("zone") not in SKIPPED_ZONES))
         for stat in READABILITY_STATS:
             out[column_name("readability", stat, v)] = scores[stat]
     return out
@@ -219,8 +224,10 @@ def document_features(article: dict, sentences: list[dict], quotes: list[dict],
     :func:`complete_features` adds the zeros when the rows become a table.
     """
     text = article["text"] if isinstance(article.get("text"), str) else ""
-    words = words_by_voice(text, voices)
-    words = {v: sum(words[p] for p in pooled) for v, pooled in VOICE_SETS.items()}
+    matches = list(WORD_RE.finditer(text))  # one tokenization for every count
+    starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
+    by_voice = words_by_voice(text, voices, starts)
+    words = {v: sum(by_voice[p] for p in pooled) for v, pooled in VOICE_SETS.items()}
     out: dict = {"doc_id": article["doc_id"]}
     for v in SPLIT_VOICES:
         out[column_name("words", "count", v)] = words[v]
@@ -230,7 +237,7 @@ def document_features(article: dict, sentences: list[dict], quotes: list[dict],
     out.update(_span_features(spans, words))
     voice_of = [majority_voice(s) for s in sentences]
     out.update(_sentiment_features(text, sentences, voice_of))
-    out.update(_readability_features(text, sentences, voice_of))
+    out.update(_readability_features(sentences, voice_of, [m.group() for m in matches], starts))
     out.update(_sourcing_features(text, sentences, quotes, voices))
     return out
 

@@ -81,9 +81,14 @@ def syllables(word: str) -> int:
 
 def readability_counts(texts: list[str]) -> dict[str, int]:
     """Sentences, words, syllables and polysyllabic words of a list of sentences."""
+    return counts_from_words(WORD_RE.findall(text) for text in texts)
+
+
+def counts_from_words(sentences) -> dict[str, int]:
+    """:func:`readability_counts` from sentences already split into words
+    (sentences without a word are not counted)."""
     n_sent = n_words = n_syll = n_poly = 0
-    for text in texts:
-        words = WORD_RE.findall(text)
+    for words in sentences:
         if not words:
             continue
         n_sent += 1
