@@ -72,7 +72,7 @@ def test_bom_is_dropped_and_windows_newlines_normalised(tmp_path):
 
 def test_utf16_file_is_read_with_warning(tmp_path):
     folder = _folder(tmp_path, {"u16.txt": "Some words here.\nMore.".encode("utf-16")})
-    with pytest.warns(CorpusWarning, match=r"u16\.txt.*UTF-16"):
+    with pytest.warns(CorpusWarning, match=r"u16\.txt: not UTF-8; read as UTF-16"):
         articles = load_corpus(folder).articles
     assert articles.loc[0, "text"] == "Some words here.\nMore."
 
@@ -231,3 +231,24 @@ def test_cli_reports_corpus_errors_in_one_line(tmp_path, capsys, files, expected
     assert "\n" not in err and "Traceback" not in err
     assert err.startswith("framing: error:") and expected in err
     assert not (tmp_path / "out").exists()
+
+
+def test_binary_without_nul_bytes_gives_no_encoding_warning(tmp_path):
+    folder = _folder(tmp_path, {"x.txt": bytes([0x80, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06] * 50)})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(CorpusError, match=r"x\.txt: looks binary"):
+            load_corpus(folder)
+
+
+def test_unreadable_file(tmp_path):
+    import os
+    folder = _folder(tmp_path, {"a.txt": GOOD})
+    os.chmod(folder / "a.txt", 0)
+    try:
+        if os.access(folder / "a.txt", os.R_OK):
+            pytest.skip("running with permissions that read any file (root)")
+        with pytest.raises(CorpusError, match=r"a\.txt: cannot be read"):
+            load_corpus(folder)
+    finally:
+        os.chmod(folder / "a.txt", 0o644)

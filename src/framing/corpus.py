@@ -141,9 +141,12 @@ def decode_bytes(data: bytes, path: Path | str, *, html: bool = False) -> str:
     """The text of a file's bytes: UTF-8 (byte-order mark dropped), UTF-16 with
     a byte-order mark, a charset the HTML declares, else Windows-1252 with a
     warning. Raises :class:`CorpusError` for binary data."""
+    fallback = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        _warn(f"{path}: UTF-16 text; read as UTF-16 (save it as UTF-8 to silence this warning)")
-        text = data.decode("utf-16")
+        try:
+            text, fallback = data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            raise CorpusError(f"{path}: broken UTF-16 text; re-save it as UTF-8") from None
     elif b"\x00" in data:
         raise CorpusError(f"{path}: binary file (contains NUL bytes), not an article; "
                           "remove it from the corpus or save the article as UTF-8 text")
@@ -155,27 +158,35 @@ def decode_bytes(data: bytes, path: Path | str, *, html: bool = False) -> str:
             charset = _declared_charset(data) if html else None
             for codec in (c for c in (charset, "cp1252") if c):
                 try:
-                    text = data.decode(codec)
+                    text, fallback = data.decode(codec), codec
                 except (UnicodeDecodeError, LookupError):
                     continue
-                _warn(f"{path}: not valid UTF-8; read as {codec} "
-                      "(re-save it as UTF-8 to silence this warning)")
                 break
             if text is None:
                 raise CorpusError(f"{path}: neither UTF-8 nor Windows-1252 text; "
                                   "re-save it as UTF-8") from None
-    text = text.removeprefix("\ufeff")
+    _check_not_binary(text, path)
+    if fallback:
+        _warn(f"{path}: not UTF-8; read as {fallback} "
+              "(re-save it as UTF-8 to silence this warning)")
+    return _universal_newlines(text.removeprefix("\ufeff"))
+
+
+def _check_not_binary(text: str, path) -> None:
     controls = sum(1 for ch in text if ch not in _CONTROL_OK and unicodedata.category(ch) == "Cc")
     if controls > max(2, 0.01 * len(text)):
         raise CorpusError(f"{path}: looks binary ({controls} control characters), not an article; "
                           "remove it from the corpus or save the article as UTF-8 text")
-    return _universal_newlines(text)
 
 
 def _read_article_file(path: Path) -> dict | None:
     """One article file as a partial doc (raw_text plus what the file says
     about itself), or None (with a warning) when it is empty."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CorpusError(f"{path}: cannot be read ({err.strerror or err}); check that the file "
+                          "exists and that you may read it") from None
     is_html = path.name.lower().endswith(HTML_SUFFIXES)
     text = decode_bytes(data, path, html=is_html)
     doc: dict = {"source": str(path)}
