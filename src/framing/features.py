@@ -115,9 +115,22 @@ def default_categories(lexicons=None, annotator=None) -> dict[str, tuple[str, ..
     if lexicons is not None and hasattr(lexicons, "entries"):
         for layer, category in lexicons.entries[["layer", "category"]].drop_duplicates().itertuples(index=False):
             cats.setdefault(layer, set()).add(category)
-    for layer, values in (getattr(annotator, "categories", None) or {}).items():
+    declared = getattr(annotator, "categories", None)
+    if declared is None:
+        declared = {"actor_label": _label_classes(annotator)}
+    for layer, values in declared.items():
         cats.setdefault(layer, set()).update(values)
     return {layer: tuple(sorted(values)) for layer, values in cats.items()}
+
+
+def _label_classes(annotator) -> set[str]:
+    """Label classes of the annotator's ladders (plus name classes), for
+    annotators that do not declare ``categories`` themselves."""
+    ladders = getattr(getattr(annotator, "actors", None), "ladders", None)
+    if ladders is None or not hasattr(ladders, "entries"):
+        return set()
+    from .ladders import NAME_CLASSES
+    return set(ladders.entries["class"].dropna()) | set(NAME_CLASSES)
 
 
 # -- per-document computation --------------------------------------------------
