@@ -219,7 +219,7 @@ def test_reuse_section_names_direction_and_evidence(seeds_fake):
     page = report_html(seeds_fake, figures=False)
     section = page.split("<h2>Text reuse</h2>", 1)[1]
     assert "is a <b>rewrite</b> of" in section
-    assert "aligned sentences" in section and "0.71" in section
+    assert "Show the 1 aligned sentence<" in section and "0.71" in section
 
 
 def test_report_without_optional_tables(seeds_dir):

@@ -398,23 +398,79 @@ def _optional(method, *args, **kwargs):
         return None
 
 
+#: The measures of the per-outlet table shown first: (measure, voice, row
+#: label, kind); kind "share" prints as a percentage. Absent ones are skipped.
+KEY_MEASURES = (
+    ("hedge_rate", "own", "Hedges per 1,000 own-voice words", "rate"),
+    ("booster_rate", "own", "Boosters per 1,000 own-voice words", "rate"),
+    ("loaded_rate", "own", "Loaded words per 1,000 own-voice words", "rate"),
+    ("loaded_rate", "quoted", "Loaded words per 1,000 quoted words", "rate"),
+    ("attribution_rate", "own", "Attribution verbs per 1,000 own-voice words", "rate"),
+    ("words_share", "quoted", "Words in quoted speech", "share"),
+    ("words_share", "reported", "Words in reported speech", "share"),
+    ("sources_count", "all", "Sources quoted or cited", "count"),
+    ("sources_official_share", "all", "Sources that are officials", "share"),
+    ("sentiment_mean", "own", "Sentiment of the own voice (VADER, -1 to 1)", "score"),
+    ("readability_flesch_kincaid_grade", "all", "Reading grade level", "score"),
+)
+#: The same measures for the framing-profile heatmap (``framing.plots``).
+PROFILE_MEASURES = (
+    ("hedge_rate", "own", "hedges\nper 1,000 words"),
+    ("booster_rate", "own", "boosters\nper 1,000 words"),
+    ("loaded_rate", "own", "loaded words\nper 1,000 words"),
+    ("attribution_loaded_share", None, "loaded attribution\nverbs (share)"),
+    ("words_share", "quoted", "quoted share\nof words"),
+    ("sentiment_mean", "own", "sentiment\n(VADER, mean)"),
+    ("readability_flesch_kincaid_grade", "all", "reading grade\nlevel"),
+)
+
+
+def _cell(row: dict, kind: str) -> str:
+    scale, digits, suffix = (100, 0, "%") if kind == "share" else (1, 0 if kind == "count" else 1, "")
+
+    def num(v):
+        return _fmt(scale * v if isinstance(v, int | float) else v, digits, suffix)
+    small = bool(row.get("small")) is True
+    interval = ("" if _is_missing(row.get("ci_low")) or _is_missing(row.get("ci_high"))
+                else f'<span class="fr-ci">{num(row["ci_low"])}–{num(row["ci_high"])}</span>')
+    flag = '<span class="fr-small" title="few hits: do not read a difference into it">*</span>' \
+        if small else ""
+    return f'<td class="fr-num{" fr-few" if small else ""}">{num(row["value"])}{flag}{interval}</td>'
+
+
 def outlet_table_html(analysis) -> str:
-    """The per-outlet table: each measure per voice, outlets as columns,
-    values with their 95 % interval; small counts flagged."""
+    """The per-outlet comparison: the key measures with their 95 % intervals,
+    outlets as columns, small counts flagged; every measure in a fold below."""
     table = _optional(analysis.by_outlet)
     if table is None or not len(table):
         return '<p class="fr-muted">The per-outlet comparison is not available for this analysis.</p>'
-
-    def cell(row) -> str:
-        value = f"{_fmt(row['value'], 2)} [{_fmt(row['ci_low'], 2)}, {_fmt(row['ci_high'], 2)}]"
-        return value + (" *" if bool(row.get("small")) is True else "")
-
-    shown = table.assign(cell=table.apply(cell, axis=1), voice=table["voice"].map(_text))
-    wide = shown.pivot_table(index=["measure", "voice"], columns="outlet", values="cell",
-                             aggfunc="first", sort=True).reset_index()
-    wide.columns = [str(c) for c in wide.columns]
-    return (_table_html(wide.fillna(""), "Each measure per outlet, with its 95 % interval")
-            + '<p class="fr-note">* few hits behind this figure: do not read a difference into it.</p>')
+    outlets = sorted(table["outlet"].map(_text).unique())
+    index = {(_text(r["measure"]), _text(r["voice"]), _text(r["outlet"])): r
+             for r in table.to_dict("records")}
+    head = "<th>measure</th>" + "".join(f"<th>{_esc(o)}</th>" for o in outlets)
+    rows = []
+    for measure, voice, label, kind in KEY_MEASURES:
+        if not any((measure, voice, o) in index for o in outlets):
+            continue
+        cells = "".join(_cell(index[(measure, voice, o)], kind) if (measure, voice, o) in index
+                        else '<td class="fr-num">n/a</td>' for o in outlets)
+        rows.append(f"<tr><th scope=\"row\">{_esc(label)}</th>{cells}</tr>")
+    key = (f'<table class="fr-table fr-outlets"><caption>Each figure with its 95 % interval '
+           f'below it. <span class="fr-small">*</span> few hits behind the figure: do not read a '
+           f'difference into it.</caption><thead><tr>{head}</tr></thead>'
+           f'<tbody>{"".join(rows)}</tbody></table>') if rows else ""
+    everything = []
+    for (measure, voice) in sorted({(m, v) for m, v, _ in index}):
+        kind = "share" if measure.endswith("_share") else "rate" if measure.endswith("_rate") else "score"
+        cells = "".join(_cell(index[(measure, voice, o)], kind) if (measure, voice, o) in index
+                        else '<td class="fr-num">n/a</td>' for o in outlets)
+        everything.append(f"<tr><th scope=\"row\">{_esc(measure)}</th><td>{_esc(voice)}</td>{cells}</tr>")
+    full = (f'<details class="fr-all-measures"><summary>All measures ({len(everything)} rows: '
+            f'every layer and class, every voice)</summary>'
+            f'<table class="fr-table fr-outlets"><thead><tr><th>measure</th><th>voice</th>'
+            f'{"".join(f"<th>{_esc(o)}</th>" for o in outlets)}</tr></thead>'
+            f'<tbody>{"".join(everything)}</tbody></table></details>')
+    return key + full
 
 
 def reuse_html(analysis) -> str:
@@ -454,7 +510,9 @@ def reuse_html(analysis) -> str:
                  f'<tbody>{evidence}</tbody></table></details>') if len(rows) else ""
         evidence_note = f'<p class="fr-note">{_esc(pair.get("evidence"))}</p>' \
             if not _is_missing(pair.get("evidence")) else ""
-        items.append(f'<li><p>{claim}</p><p class="fr-note">{stats}</p>{evidence_note}{table}</li>')
+        # The reuse stage's own evidence line says it best; our figures otherwise.
+        note = evidence_note or f'<p class="fr-note">{stats}</p>'
+        items.append(f'<li><p>{claim}</p>{note}{table}</li>')
     groups = found.groups
     n_reports = groups["report_id"].nunique() if groups is not None and len(groups) else None
     lead = (f'<p>{len(analysis.articles)} articles, {n_reports} independent reports.</p>'
@@ -481,7 +539,7 @@ def _figure_makers(analysis) -> list[tuple[str, object]]:
     by_outlet = _optional(analysis.by_outlet)
     if by_outlet is not None and len(by_outlet):
         makers.append(("Framing profile: each outlet against the mean of the outlets",
-                       lambda: plots.framing_profile_heatmap(by_outlet)))
+                       lambda: plots.framing_profile_heatmap(by_outlet, measures=PROFILE_MEASURES)))
     labels = _optional(analysis.labels)
     if labels is not None and len(labels):
         names = _actor_names(analysis)
@@ -492,7 +550,7 @@ def _figure_makers(analysis) -> list[tuple[str, object]]:
                                labels, actor, actor_name=names.get(actor))))
     if by_outlet is not None and len(by_outlet):
         makers.append(("Loaded words in the outlet's own voice and in what it quotes",
-                       lambda: plots.voice_chart(by_outlet)))
+                       lambda: plots.voice_chart(by_outlet, measure="loaded_rate")))
     found = getattr(analysis, "reuse", None)
     if found is not None and len(found.pairs):
         makers.append(("Text reuse: which article derives from which",
