@@ -184,7 +184,12 @@ def outlet_table(articles, sentences, spans, features, *, groups=None, seed=0,
 
 
 def _feature_rows(meta, features, done, rng, n_boot) -> list[dict]:
-    feats = features.merge(meta, on="doc_id", how="inner")
+    feats = features.merge(meta, on="doc_id", how="inner").reset_index(drop=True)
+    groups = []
+    for (event, outlet), idx in feats.groupby(["event", "outlet"], dropna=False).indices.items():
+        reports = feats["report_id"].to_numpy()[idx]
+        n_rep = len(set(reports)) if pd.notna(reports).any() else np.nan
+        groups.append((event, outlet, idx, n_rep))
     rows = []
     for col in features.columns:
         if col == "doc_id" or "_" not in col:
@@ -194,25 +199,22 @@ def _feature_rows(meta, features, done, rng, n_boot) -> list[dict]:
             continue
         if measure.endswith("_rate") and measure.split("_")[0] in schema.LAYERS:
             continue  # span rates absent from the spans: every count is 0, covered above
-        values_all = pd.to_numeric(feats[col], errors="coerce")
-        for (event, outlet), idx in feats.groupby(["event", "outlet"], dropna=False).groups.items():
-            values = values_all.loc[idx].to_numpy(float)
+        column = pd.to_numeric(feats[col], errors="coerce").to_numpy(float)
+        is_count = measure.endswith("_count")
+        for event, outlet, idx, n_rep in groups:
+            values = column[idx]
             n_art = len(idx)
-            reports = feats.loc[idx, "report_id"]
-            n_rep = reports.nunique() if reports.notna().any() else np.nan
-            if measure.endswith("_count") or "_count" in measure.split("_")[-1:]:
-                total = np.nansum(values) if (~np.isnan(values)).any() else np.nan
-                rows.append({"event": event, "outlet": outlet, "measure": measure,
-                             "voice": voice, "value": total, "ci_low": np.nan,
-                             "ci_high": np.nan, "count": total, "n_units": n_art,
-                             "n_articles": n_art, "n_reports": n_rep, "small": n_art < 3})
-                continue
-            mean, low, high = stats.bootstrap_mean(values, n_boot=n_boot, seed=rng)
             n_ok = int((~np.isnan(values)).sum())
-            rows.append({"event": event, "outlet": outlet, "measure": measure, "voice": voice,
-                         "value": mean, "ci_low": low, "ci_high": high, "count": np.nan,
-                         "n_units": n_ok, "n_articles": n_art, "n_reports": n_rep,
-                         "small": n_ok < 3})
+            base = {"event": event, "outlet": outlet, "measure": measure, "voice": voice,
+                    "n_articles": n_art, "n_reports": n_rep}
+            if is_count:
+                total = float(np.nansum(values)) if n_ok else np.nan
+                rows.append({**base, "value": total, "ci_low": np.nan, "ci_high": np.nan,
+                             "count": total, "n_units": n_ok, "small": n_ok < 3})
+            else:
+                mean, low, high = stats.bootstrap_mean(values, n_boot=n_boot, seed=rng)
+                rows.append({**base, "value": mean, "ci_low": low, "ci_high": high,
+                             "count": np.nan, "n_units": n_ok, "small": n_ok < 3})
     return rows
 
 
