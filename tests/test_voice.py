@@ -144,3 +144,21 @@ def test_voice_at_outside_segments_is_own():
 
 def test_empty_text():
     assert voice_segments_document("d", "", [], []) == []
+
+
+def test_sentence_final_tag_reports_the_clause_before_it():
+    text = "Two men were arrested on Sunday, police said in a statement.\n"
+    assert _voice_of(text, "arrested") == ("reported", "police")
+    assert _voice_of(text, "statement")[0] == "own"
+    text = "Two men were arrested on Sunday, said a police spokesman.\n"
+    assert _voice_of(text, "arrested") == ("reported", "a police spokesman")
+
+
+def test_commas_inside_numbers_do_not_end_a_clause():
+    text = "Police estimated that between 1,000 and 2,000 people marched.\n"
+    assert _voice_of(text, "people")[0] == "reported"
+
+
+def test_considered_for_a_post_is_not_a_designation():
+    text = "She could also be considered for secretary of energy.\n"
+    assert _voice_of(text, "secretary")[0] == "own"

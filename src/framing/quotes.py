@@ -76,7 +76,7 @@ NAMING_VERBS = _wordset(
 
 _ADVERBS = _wordset(
     "also further later then previously recently earlier once again repeatedly reportedly"
-    " has have had would will is was were")
+    " has have had would will is was were been being quoted as")
 
 PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
 
@@ -90,12 +90,17 @@ _NAME_STOP = _wordset(
     "on in at during after before when while who which that to as adding from with about"
     " for last this yesterday today tonight")
 
+# Words that cannot start a subject: "and Khamenei said", "by calling".
+_LEADING_NON_SUBJECT = _wordset(
+    "and but or so then while as by for with in on at to from of into after before when")
+
 _TITLE_WORDS = _wordset(
     "president vice prime minister foreign defense defence interior secretary adviser advisor"
     " national security supreme leader ayatollah general gen maj maj.-gen major lt colonel col"
     " chief spokesman spokeswoman spokesperson senator sen rep representative governor gov"
     " ambassador commander dr mr mrs ms prof sheikh king queen prince crown emir sultan"
-    " deputy former acting senior top head director envoy official")
+    " deputy former acting senior top head director envoy official whip majority minority"
+    " house press speaker leader attorney judge mayor commissioner chairman chairwoman chair")
 
 _QUOTE_MARKS = "“”„«»\""
 _OPENERS = "“„«"
@@ -151,12 +156,12 @@ def _words(text: str, start: int = 0, end: int | None = None) -> int:
     return len(WORD_RE.findall(text, start, len(text) if end is None else end))
 
 
-_POSSESSIVE_RE = re.compile(r"[’']s$")
+_POSSESSIVE_RE = re.compile(r"[’']s\b")
 
 
 def _norm_phrase(s: str) -> str:
     """Words of ``s``, case-folded, possessive 's dropped (for phrase matching)."""
-    return " ".join(_POSSESSIVE_RE.sub("", w) for w in WORD_RE.findall(s)).casefold()
+    return " ".join(WORD_RE.findall(_POSSESSIVE_RE.sub("", s))).casefold()
 
 
 # --- pairing ------------------------------------------------------------------
@@ -253,7 +258,7 @@ def _clean_subject(phrase: str, offset: int) -> tuple[str, int, int] | None:
     if not tokens:
         return None
     tokens = tokens[-6:]
-    while tokens and tokens[0].group(0).lower() in ("and", "but", "or", "so", "then", "while", "as"):
+    while tokens and tokens[0].group(0).lower() in _LEADING_NON_SUBJECT:
         tokens.pop(0)
     if not tokens:
         return None
@@ -383,18 +388,30 @@ def _strip_titles(name: str) -> str:
     return " ".join(kept) if kept else name
 
 
+_NAME_RUN_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,6}$")
+
+
 def _expand_name(text: str, name: str, before: int) -> str:
     """'Sullivan' -> 'Jake Sullivan' when the article names him in full (the
-    first such mention before ``before``, else the first after)."""
+    first such mention before ``before``, else the first after); titles such
+    as 'National Security Adviser' are dropped."""
     if not name or " " in name.strip() or not name[0].isupper():
         return _strip_titles(name)
     best = None
-    for m in re.finditer(r"((?:[A-Z][\w’'.\-]*\s+){1,6})" + re.escape(name) + r"\b", text):
-        full = _strip_titles(m.group(0))
-        if full != name and full.endswith(name):
-            best = full
-            if m.start() < before:
-                break
+    i = text.find(name)
+    while i >= 0:
+        after = text[i + len(name):i + len(name) + 1]
+        if not (after.isalnum() or after == "_"):
+            run = _NAME_RUN_BEFORE_RE.search(text, max(0, i - 80), i)
+            if run:
+                full = _strip_titles(run.group(0) + name)
+                if full != name and full.endswith(name):
+                    best = full
+                    if i < before:
+                        break
+        if best is not None and i >= before:
+            break
+        i = text.find(name, i + 1)
     return best or name
 
 
@@ -430,7 +447,7 @@ def _classify(text, span, p_start, earlier_speech, tagged, naming_verb):
         if tagged and statement_start and core[:1].isupper():
             return "direct"  # “It’s a complicated question,” Sullivan remarked.
         norm = _norm_phrase(core)
-        if tagged or naming_verb or any(_contains_phrase(p, norm) for p in earlier_speech):
+        if tagged or naming_verb or any(_contains_phrase(_norm_phrase(p), norm) for p in earlier_speech):
             return "partial"
         return "term"
     if statement_start:
@@ -561,7 +578,7 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
             if credit.get("name"):
                 found = (credit["name"], credit["name_start"], credit["name_end"], None)
             items.append((span, "embedded_post", found))
-            earlier_speech.append(_norm_phrase(text[span[2]:span[3]]))
+            earlier_speech.append(text[span[2]:span[3]])
             continue
         p_start = paragraphs[para_index(span[0])][0]
         p_end_last = paragraphs[para_index(max(span[1] - 1, span[0]))][1]
@@ -571,7 +588,7 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
         if kind == "term":
             found = None
         else:
-            earlier_speech.append(_norm_phrase(text[span[2]:span[3]]))
+            earlier_speech.append(text[span[2]:span[3]])
         items.append((span, kind, found))
 
     # Speakers in reading order: pronouns and untagged follow-up quotes take

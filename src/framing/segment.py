@@ -41,7 +41,12 @@ however meanwhile still also there here then now some many most all both
 """))
 
 # A headline/heading line does not end like a sentence of running text.
-_NO_FINAL_PUNCT_RE = re.compile(r"[^.:;,\"”’'…]\s*$")
+_SENTENCE_FINAL = ".:;,\"”’'…"
+
+
+def _no_final_punct(line: str) -> bool:
+    last = line.rstrip()[-1:]
+    return bool(last) and last not in _SENTENCE_FINAL
 _MAX_HEADLINE_WORDS = 25
 _MAX_HEADING_WORDS = 12
 _NORMALIZE_RE = re.compile(r"[\W_]+")
@@ -100,8 +105,8 @@ def _normalize(text: str) -> str:
 
 
 def _looks_like_headline(line: str) -> bool:
-    return (len(line) < 40 * _MAX_HEADLINE_WORDS and count_words(line) <= _MAX_HEADLINE_WORDS
-            and bool(_NO_FINAL_PUNCT_RE.search(line)))
+    return (len(line) < 40 * _MAX_HEADLINE_WORDS and _no_final_punct(line)
+            and count_words(line) <= _MAX_HEADLINE_WORDS)
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -109,10 +114,10 @@ def _looks_like_heading(line: str) -> bool:
     "A relationship worth saving?"."""
     stripped = line.strip().lstrip("#*• ").strip()
     if (not stripped or len(stripped) > 30 * _MAX_HEADING_WORDS
-            or not (stripped[0].isupper() or stripped[0].isdigit())):
+            or not (stripped[0].isupper() or stripped[0].isdigit())
+            or not _no_final_punct(stripped)):
         return False
-    n = count_words(stripped)
-    return 0 < n <= _MAX_HEADING_WORDS and bool(_NO_FINAL_PUNCT_RE.search(stripped))
+    return 0 < count_words(stripped) <= _MAX_HEADING_WORDS
 
 
 def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:

@@ -59,6 +59,29 @@ _S_FORMS = frozenset(forms[1] for forms in _VERB_FORMS)
 _NOT_AFTER_S_VERB = _wordset("of from about by on in were are have had was is said say suggest "
                              "indicate show read")
 #: weak evidentials count only with a "that" clause or a source-like subject
+
+
+def _trie_pattern(words) -> str:
+    """A regex alternation of ``words`` folded into a trie: Python's ``re``
+    tries alternatives one by one, a trie tries one branch per character."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+    return build(trie)
+
+
+_VERB_PATTERN = r"\b(?:" + _trie_pattern(_ATTRIBUTION_VERBS) + r")\b"
 _WEAK = _wordset("suggest suggests suggested suggesting indicate indicates indicated "
                  "indicating show shows showed showing reveal reveals revealed revealing")
 _SOURCE_NOUNS = _wordset(
@@ -73,19 +96,29 @@ _DETERMINERS = _wordset("the a an this that these those its his her their our my
                         "renewed new latest earlier previous such no any")
 _MODALS = _wordset("will would can could may might must should shall to do does did not "
                    "also has have had")
-_DESIGNATION_RE = re.compile(
+_DESIGNATION_PATTERN = (
     r"\b(?:(?:is|was|are|were|be|been|being)\s+(?:also\s+|widely\s+|formally\s+|officially\s+)?"
     r"|(?:,|\bwhile|\bonce|\balthough)\s+)"
-    r"(?P<verb>designated|classified|listed|labell?ed|branded|considered|regarded|deemed|"
-    r"described)\s+(?:as\s+)?", re.IGNORECASE)
-_ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
-_PASSIVE_REPORTED_RE = re.compile(
+    r"(?:designated|classified|listed|labell?ed|branded|considered|regarded|deemed|"
+    r"described)\s+(?!(?:for|to|by|in|on|at|with)\b)(?:as\s+)?")
+_DESIGNATION_CUES = ("designated", "classified", "listed", "labeled", "labelled", "branded",
+                     "considered", "regarded", "deemed", "described")
+_ACCORDING_PATTERN = r"\baccording to\s+"
+_PASSIVE_REPORTED_PATTERN = (
     r"\b(?:is|was|are|were|been)\s+(?:widely\s+)?(?:reported|said|believed|thought|alleged|"
-    r"understood|expected|claimed|rumou?red)\s+(?=to\b)", re.IGNORECASE)
+    r"understood|claimed|rumou?red)\s+(?=to\b)")
+# The patterns are lower case: run on the lower-cased text (same offsets) or,
+# when lower-casing changes the length, on the text itself ignoring case.
+_LOWER = {name: re.compile(p) for name, p in (
+    ("verb", _VERB_PATTERN), ("designation", _DESIGNATION_PATTERN),
+    ("according", _ACCORDING_PATTERN), ("passive", _PASSIVE_REPORTED_PATTERN))}
+_ANYCASE = {name: re.compile(rx.pattern, re.IGNORECASE) for name, rx in _LOWER.items()}
+_TOKEN_AT_RE = re.compile(r"[\w’'\-]+")
 # End of a reported clause: punctuation, a dash, or a subordinating word.
 _CLAUSE_END_RE = re.compile(
-    r"[,;:]|\s[—–]\s|\s-\s|\b(?:after|before|because|since|although|though|whereas|"
+    r",(?!\d)|[;:]|\s[—–]\s|\s-\s|\b(?:after|before|because|since|although|though|whereas|"
     r"while|despite|amid|following|when|but)\b", re.IGNORECASE)
+_THAT_RE = re.compile(r"\s+that\b")
 _FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 _WORD_TOKEN_RE = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*")
 
@@ -111,17 +144,23 @@ def _source_phrase(text: str) -> str | None:
     return phrase or None
 
 
-def _subject(text: str, s_start: int, tok: re.Match) -> str | None:
-    """Source of an attribution verb: the words before it; for 'to affirm' and
-    'stating' the sentence's first name."""
+def _subject(text: str, s_start: int, tok: re.Match) -> tuple[str, int] | None:
+    """Source of an attribution verb and where it starts: the words before
+    the verb; for 'to affirm' and 'stating' the sentence's first name."""
     if tok.start() <= s_start:
         return None
     prev = re.search(r"([\w’'\-]+)\s*,?\s*$", text[s_start:tok.start()])
     if tok.group(0).lower().endswith("ing") or (prev and prev.group(1).lower() == "to"):
         run = _first_name_run(text, s_start, tok.start())
-        return run[0] if run else None
+        return (run[0], run[1]) if run else None
     subject = _clean_subject(text[s_start:tok.start()], s_start)
-    return subject[0] if subject else None
+    return (subject[0], subject[1]) if subject else None
+
+
+# What may follow a sentence-final tag: "..., police said (in a statement)."
+_TRIVIAL_TAIL_RE = re.compile(
+    r"\s*(?:(?:in|on|at|during|last|this|late|early|earlier|later|late|today|yesterday|"
+    r"recently|previously|also)\b[^,.;:!?]{0,40})?[.!?]?\s*$", re.IGNORECASE)
 
 
 def _is_verb_use(text: str, lo: int, tok: re.Match, word: str) -> bool:
@@ -159,58 +198,115 @@ def _is_verb_use(text: str, lo: int, tok: re.Match, word: str) -> bool:
     return True
 
 
-def _reported_spans(text: str, s_start: int, s_end: int, skip: list[tuple[int, int]]):
-    """(start, end, source) reported stretches of one sentence."""
-    spans = _verb_spans(text, s_start, s_end, skip)
+def _sentence_of(sent_starts: list[int], sent_ends: list[int], pos: int) -> tuple[int, int] | None:
+    k = bisect_right(sent_starts, pos) - 1
+    if k < 0 or pos >= sent_ends[k]:
+        return None
+    return sent_starts[k], sent_ends[k]
+
+
+def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tuple[int, int]]):
+    """(start, end, source) reported stretches, earlier rules first: verb
+    complements, then "according to", designations, passive reports."""
+    starts = [s for s, _ in sentences]
+    ends = [e for _, e in sentences]
+    low = text.lower()
+    if len(low) == len(text):
+        patterns, haystack = _LOWER, low
+    else:
+        patterns, haystack = _ANYCASE, text
+    spans = []
+    for m in patterns["verb"].finditer(haystack):
+        sent = _sentence_of(starts, ends, m.start())
+        if sent is None or any(a <= m.start() < b for a, b in skip):
+            continue
+        span = _verb_span(text, sent, _TOKEN_AT_RE.match(text, m.start(), m.end()))
+        if span is not None:
+            spans.append(span)
     # "according to X": the clause it attaches to (here: the whole sentence
     # except the phrase itself), source X.
-    for m in _ACCORDING_RE.finditer(text, s_start, s_end):
-        src_end = _clause_end(text, m.end(), s_end)
-        source = _source_phrase(text[m.end():src_end])
-        spans.append((s_start, m.start(), source))
-        spans.append((src_end, s_end, source))
-    for m in _DESIGNATION_RE.finditer(text, s_start, s_end):
-        start = m.end()
-        by = re.search(r"\bby\s+", text[start:s_end])
-        end = _clause_end(text, start, s_end)
-        source = None
-        if by and start + by.start() < end:
-            source_end = _clause_end(text, start + by.end(), s_end)
-            source = _source_phrase(text[start + by.end():source_end])
-            end = start + by.start()
-        spans.append((start, end, source))
-    for m in _PASSIVE_REPORTED_RE.finditer(text, s_start, s_end):
-        spans.append((m.end(), _clause_end(text, m.end(), s_end), None))
-    return spans
+    if "according to" in low:
+        for m in patterns["according"].finditer(haystack):
+            sent = _sentence_of(starts, ends, m.start())
+            if sent is None:
+                continue
+            s_start, s_end = sent
+            src_end = _clause_end(text, m.end(), s_end)
+            source = _source_phrase(text[m.end():src_end])
+            spans.append((s_start, m.start(), source))
+            spans.append((src_end, s_end, source))
+    if any(cue in low for cue in _DESIGNATION_CUES):
+        for m in patterns["designation"].finditer(haystack):
+            sent = _sentence_of(starts, ends, m.start())
+            if sent is None:
+                continue
+            s_end = sent[1]
+            start = m.end()
+            by = re.search(r"\bby\s+", text[start:s_end])
+            end = _clause_end(text, start, s_end)
+            source = None
+            if by and start + by.start() < end:
+                source_end = _clause_end(text, start + by.end(), s_end)
+                source = _source_phrase(text[start + by.end():source_end])
+                end = start + by.start()
+            spans.append((start, end, source))
+    for m in patterns["passive"].finditer(haystack):
+        sent = _sentence_of(starts, ends, m.start())
+        if sent is not None:
+            spans.append((m.end(), _clause_end(text, m.end(), sent[1]), None))
+    return [sp for sp in spans if sp[0] < sp[1]]
 
 
-def _verb_spans(text: str, s_start: int, s_end: int, skip: list[tuple[int, int]]):
-    """Complements of attribution verbs in one sentence: (start, end, source)."""
-    spans = []
-    for tok in _WORD_TOKEN_RE.finditer(text, s_start, s_end):
-        word = tok.group(0).lower()
-        if word not in _ATTRIBUTION_VERBS or any(a <= tok.start() < b for a, b in skip):
-            continue
-        if not _is_verb_use(text, s_start, tok, word):
-            continue
-        start = tok.end()
-        that = re.match(r"\s+that\b", text[start:s_end])
-        if that:
-            start += that.end()
-        end = _clause_end(text, start, s_end)
-        if word.endswith("ing") and not that:
-            # "His message, accusing HTS of ... is merely a pretense": the
-            # participle phrase ends where the main clause's verb comes back
-            finite = _FINITE_RE.search(text, start, end)
-            end = finite.start() if finite else end
-        if end <= start:
-            continue
-        spans.append((start, end, _subject(text, s_start, tok)))
-    return spans
+def _verb_span(text: str, sent: tuple[int, int], tok: re.Match):
+    """The complement of one attribution verb: (start, end, source) or None."""
+    s_start, s_end = sent
+    word = tok.group(0).lower()
+    if not _is_verb_use(text, s_start, tok, word):
+        return None
+    start = tok.end()
+    that = _THAT_RE.match(text, start, s_end)
+    if that:
+        start = that.end()
+    end = _clause_end(text, start, s_end)
+    if word.endswith("ing") and not that:
+        # "His message, accusing HTS of ... is merely a pretense": the
+        # participle phrase ends where the main clause's verb comes back
+        finite = _FINITE_RE.search(text, start, end)
+        end = finite.start() if finite else end
+    subject = _subject(text, s_start, tok)
+    before = text[s_start:tok.start()].rstrip()
+    # Tag at the end of the sentence: the report is the clause before it.
+    if subject and _TRIVIAL_TAIL_RE.match(text[tok.end():s_end]):
+        lead = text[s_start:subject[1]].rstrip()
+        if lead.endswith(","):
+            return s_start, s_start + len(lead) - 1, subject[0]
+    if before.endswith(",") and end == s_end and len(WORD_RE.findall(text, start, end)) <= 6 \
+            and _TRIVIAL_TAIL_RE.match(text[start:end]) is None:
+        # "..., said a police spokesman." (verb before its subject)
+        source = _source_phrase(text[start:end])
+        return s_start, s_start + len(before) - 1, source
+    if end <= start:
+        return None
+    return start, end, subject[0] if subject else None
 
 
 def _is_number(x) -> bool:
     return isinstance(x, (int, float)) and not math.isnan(x)
+
+
+def _subtract(pieces: list[tuple], start: int, end: int) -> list[tuple]:
+    """Interval pieces (start, end, *payload) minus [start, end)."""
+    out = []
+    for piece in pieces:
+        a, b = piece[0], piece[1]
+        if b <= start or end <= a:
+            out.append(piece)
+            continue
+        if a < start:
+            out.append((a, start, *piece[2:]))
+        if end < b:
+            out.append((end, b, *piece[2:]))
+    return out
 
 
 def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
@@ -219,55 +315,73 @@ def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
     n = len(text)
     if n == 0:
         return []
-    # label per character, painted in order of precedence: own < reported < quoted
-    voice = bytearray(n)           # 0 own, 1 reported, 2 quoted
-    source: list = [None] * n
-    quote_of: list = [None] * n
     speech = [q for q in quotes if q.get("counts_as_speech")]
     # a tag after a quote ("...,” Sullivan remarked.") starts no reported clause
     skip = [(int(q["end"]), int(q["speaker_end"]) + 30) for q in speech
             if _is_number(q.get("speaker_start")) and q["speaker_start"] >= q["end"]]
-    spans_of_sentences = [(int(s["start"]), int(s["end"])) for s in sentences] or [(0, n)]
-    for s_start, s_end in spans_of_sentences:
-        for start, end, src in _reported_spans(text, s_start, s_end, skip):
-            start, end = max(start, 0), min(end, n)
-            for i in range(start, end):
-                if voice[i] == 0:  # the first attribution found wins
-                    voice[i] = 1
-                    source[i] = src
+    sent_spans = sorted((int(s["start"]), int(s["end"])) for s in sentences) or [(0, n)]
+    # Reported pieces, disjoint: where attributions overlap the first one wins.
+    reported: list[tuple] = []
+    for start, end, src in _reported_spans(text, sent_spans, skip):
+        start, end = max(start, 0), min(end, n)
+        new = [(start, end, "reported", src, None)]
+        for piece in reported:
+            new = _subtract(new, piece[0], piece[1])
+        reported.extend(new)
+    # Quoted pieces override everything.
+    quoted = []
     for q in speech:
-        a, b = int(q["inner_start"]), int(q["inner_end"])
-        for i in range(max(a, 0), min(b, n)):
-            voice[i] = 2
-            source[i] = q.get("speaker")
-            quote_of[i] = q.get("quote_id")
-    names = ("own", "reported", "quoted")
-    segments = []
-    start = 0
-    for i in range(1, n + 1):
-        if i == n or voice[i] != voice[start] or source[i] != source[start] \
-                or quote_of[i] != quote_of[start]:
-            segments.append({"doc_id": doc_id, "start": start, "end": i,
-                             "voice": names[voice[start]], "source": source[start],
-                             "quote_id": quote_of[start]})
-            start = i
+        a, b = max(int(q["inner_start"]), 0), min(int(q["inner_end"]), n)
+        if a < b:
+            quoted.append((a, b, "quoted", q.get("speaker"), q.get("quote_id")))
+            reported = _subtract(reported, a, b)
+    labelled = sorted(reported + quoted)
+    segments: list[dict] = []
+    pos = 0
+
+    def add(a, b, voice, source, quote_id):
+        if a >= b:
+            return
+        last = segments[-1] if segments else None
+        if last and (last["voice"], last["source"], last["quote_id"]) == (voice, source, quote_id):
+            last["end"] = b
+        else:
+            segments.append({"doc_id": doc_id, "start": a, "end": b, "voice": voice,
+                             "source": source, "quote_id": quote_id})
+
+    for a, b, voice, source, quote_id in labelled:
+        add(pos, a, "own", None, None)
+        add(a, b, voice, source, quote_id)
+        pos = b
+    add(pos, n, "own", None, None)
     return segments
 
 
 def sentence_voice_shares(sentences: list[dict], voices: list[dict], text: str) -> list[dict]:
     """Fill each sentence's ``share_own/reported/quoted`` (fractions of its
-    words, a word taking the voice at its first character; NaN without words)."""
+    words, a word taking the voice at its first character; NaN without words).
+    Returns new records; the input ones are left as they are."""
     starts = [m.start() for m in WORD_RE.finditer(text)]
-    labels = [v for v, _ in voice_at(voices, starts)]
+    seg_starts = [seg["start"] for seg in voices]
     out = []
     for sent in sentences:
-        lo = bisect_left(starts, sent["start"])
-        hi = bisect_left(starts, sent["end"])
+        s_start, s_end = sent["start"], sent["end"]
+        counts = {"own": 0, "reported": 0, "quoted": 0}
+        k = max(bisect_right(seg_starts, s_start) - 1, 0)
+        covered = 0
+        while k < len(voices) and voices[k]["start"] < s_end:
+            seg = voices[k]
+            a, b = max(seg["start"], s_start), min(seg["end"], s_end)
+            if a < b:
+                c = bisect_left(starts, b) - bisect_left(starts, a)
+                counts[seg["voice"]] += c
+                covered += c
+            k += 1
+        total = bisect_left(starts, s_end) - bisect_left(starts, s_start)
+        counts["own"] += total - covered  # words outside every segment are own
         rec = dict(sent)
-        total = hi - lo
-        for name in ("own", "reported", "quoted"):
-            rec[f"share_{name}"] = (sum(1 for v in labels[lo:hi] if v == name) / total
-                                    if total else math.nan)
+        for name, c in counts.items():
+            rec[f"share_{name}"] = c / total if total else math.nan
         out.append(rec)
     return out
 
@@ -275,12 +389,16 @@ def sentence_voice_shares(sentences: list[dict], voices: list[dict], text: str) 
 def voice_at(voices: list[dict], positions) -> list[tuple[str, object]]:
     """(voice, source) at each character offset, from one document's voice
     segments (sorted, contiguous). Offsets outside every segment are ``own``."""
+    if not voices:
+        return [("own", None) for _ in positions]
     starts = [seg["start"] for seg in voices]
+    first, last_end = starts[0], voices[-1]["end"]
     out = []
     for pos in positions:
-        i = bisect_right(starts, pos) - 1
-        if i >= 0 and voices[i]["start"] <= pos < voices[i]["end"]:
-            out.append((voices[i]["voice"], voices[i]["source"]))
-        else:
-            out.append(("own", None))
+        if first <= pos < last_end:
+            seg = voices[bisect_right(starts, pos) - 1]
+            if pos < seg["end"]:
+                out.append((seg["voice"], seg["source"]))
+                continue
+        out.append(("own", None))
     return out
