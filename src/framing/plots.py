@@ -182,7 +182,9 @@ def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | Non
     rows = labels[labels["actor"] == actor]
     if ax is not None:
         voices = [v for v in voices if v in set(rows["voice"])][:1] or list(voices[:1])
-    fig, axes = _figure(ax, (11, 3.2 + 2.6 * len(voices)), nrows=len(voices), sharex=True)
+    n_classes = rows["label_class"].nunique()
+    fig, axes = _figure(ax, (max(11.0, 0.75 * n_classes + 5.0), 3.4 + 2.6 * len(voices)),
+                        nrows=len(voices), sharex=True)
     own_figure = ax is None
     title = f"How does each outlet label {name}? Share of its mentions by label, own voice vs quoted"
     if rows.empty:
@@ -207,6 +209,9 @@ def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | Non
             any_small |= small
             share = sub["share"].fillna(0).astype(float)
             err = _yerr(sub.assign(share=share), "share")
+            # A class the outlet never used keeps its bar at 0 but no whisker:
+            # forty whiskers from zero would hide the ones that matter.
+            err[:, sub["count"].fillna(0).to_numpy() == 0] = 0
             panel.bar(x - 0.4 + width * (i + 0.5), share.to_numpy(), width * 0.92,
                       color=colours[outlet], alpha=SMALL_ALPHA if small else 1.0,
                       hatch=SMALL_HATCH if small else None, edgecolor="white" if not small else "#444444",
@@ -221,7 +226,16 @@ def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | Non
             panel.text(0.5, 0.5, f"No mentions of {name} in this voice.", ha="center",
                        va="center", transform=panel.transAxes, color=GREY)
     last = axes[len(voices) - 1, 0]
-    last.set_xticks(x, [str(c) for c in classes])
+    last.set_xticks(x, [str(c).replace("_", " ") for c in classes],
+                    rotation=30 if n_classes > 7 else 0, ha="right" if n_classes > 7 else "center")
+    on_ladder = int(ladder.notna().sum())
+    if 0 < on_ladder < len(classes):
+        # Classes without a ladder rank (names, "leader" ...) go after a divider.
+        for panel in axes[:, 0]:
+            panel.axvline(on_ladder - 0.5, color="#888888", linestyle="--", linewidth=0.9)
+        axes[0, 0].text(on_ladder - 0.45, 1.0, "not on the ladder →", fontsize=8.5, color=GREY,
+                        va="top", transform=mpl.transforms.blended_transform_factory(
+                            axes[0, 0].transData, axes[0, 0].transAxes))
     last.set_xlabel("label class, along the ladder: delegitimising  →  legitimising")
     for panel in axes[:, 0]:
         handles = panel.get_legend_handles_labels()[0]
@@ -231,7 +245,8 @@ def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | Non
             panel.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0),
                          title="outlet (mentions)", title_fontsize=9)
     subtitle = (f"{name}: each bar is the share of an outlet's mentions using that label class "
-                f"(mentions in the outlet's own voice include reported speech).")
+                "(own voice includes reported speech). Whiskers: 95 % intervals, drawn for the "
+                "classes an outlet used.")
     _titles(fig, axes[0, 0], own_figure, title, subtitle, note)
     return fig
 
@@ -241,13 +256,13 @@ def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | Non
 #: (measure, voice, column label) of the default framing profile; rows whose
 #: measure is absent from the table are skipped.
 PROFILE = (
-    ("hedge", "own", "hedges\nper 1,000 words"),
-    ("booster", "own", "certainty markers\nper 1,000 words"),
-    ("loaded", "own", "loaded words\nper 1,000 words"),
-    ("attribution_loaded_share", None, "loaded attribution\nverbs (share)"),
-    ("quoted_share", None, "quoted share\nof words"),
-    ("sentiment", "own", "sentiment\n(VADER, mean)"),
-    ("readability", None, "readability\n(grade level)"),
+    ("hedge_rate", "own", "hedges\nper 1,000 words"),
+    ("booster_rate", "own", "certainty markers\nper 1,000 words"),
+    ("loaded_rate", "own", "loaded words\nper 1,000 words"),
+    ("attribution_loaded_share", "outlet", "loaded attribution\nverbs (share)"),
+    ("words_share", "quoted", "share of words\nquoted"),
+    ("sentiment_mean", "own", "sentiment\n(VADER, mean)"),
+    ("readability_flesch_kincaid_grade", "all", "reading grade\n(Flesch-Kincaid)"),
 )
 
 
@@ -259,7 +274,12 @@ def _profile_table(by_outlet: pd.DataFrame, measures) -> tuple[pd.DataFrame, pd.
             continue
         rows = rows.groupby("outlet", sort=True).first()
         values[label] = rows["value"].astype(float)
-        smalls[label] = rows["small"].fillna(False).astype(bool) if "small" in rows else False
+        # Only count-based rates can rest on "few hits"; means over an
+        # article (sentiment, readability) carry no count.
+        if "small" in rows and "count" in rows:
+            smalls[label] = rows["small"].fillna(False).astype(bool) & rows["count"].notna()
+        else:
+            smalls[label] = pd.Series(False, index=rows.index)
         names.append(label)
     return pd.DataFrame(values), pd.DataFrame(smalls).reindex(columns=names), names
 
@@ -330,7 +350,7 @@ def framing_profile_heatmap(by_outlet: pd.DataFrame, *, measures=PROFILE,
 # -- 3. own voice vs quotes -------------------------------------------------------------
 
 @_styled
-def voice_chart(by_outlet: pd.DataFrame, *, measure: str = "loaded",
+def voice_chart(by_outlet: pd.DataFrame, *, measure: str = "loaded_rate",
                 voices: Sequence[str] = ("own", "quoted"), unit: str = "per 1,000 words in that voice",
                 what: str = "loaded words", ax: Axes | None = None, note: str | None = None) -> Figure:
     """For each outlet, ``measure`` in its own voice next to the same measure in
@@ -384,8 +404,8 @@ def voice_chart(by_outlet: pd.DataFrame, *, measure: str = "loaded",
 # -- 4. hedging vs certainty ---------------------------------------------------------------
 
 @_styled
-def hedge_booster_scatter(by_outlet: pd.DataFrame, *, x_measure: str = "hedge",
-                          y_measure: str = "booster", voice: str | None = "own",
+def hedge_booster_scatter(by_outlet: pd.DataFrame, *, x_measure: str = "hedge_rate",
+                          y_measure: str = "booster_rate", voice: str | None = "own",
                           colours: dict[str, str] | None = None, ax: Axes | None = None, note: str | None = None) -> Figure:
     """Each outlet as a point: hedges (x) against certainty markers (y) per
     1,000 words of its own voice, with 95 % intervals as whiskers."""
@@ -414,8 +434,9 @@ def hedge_booster_scatter(by_outlet: pd.DataFrame, *, x_measure: str = "hedge",
                        markerfacecolor="white" if small else colour, markeredgewidth=1.6,
                        elinewidth=1.0, capsize=2.5, alpha=0.55 if small else 1.0, zorder=3)
     _label_points(panel, xs["value"].to_numpy(float), ys["value"].to_numpy(float), outlets, colours)
-    panel.set_xlim(left=0)
-    panel.set_ylim(bottom=0)
+    # Rates cannot be negative; a small margin keeps points at 0 visible.
+    panel.set_xlim(left=-0.03 * panel.get_xlim()[1])
+    panel.set_ylim(bottom=-0.03 * panel.get_ylim()[1])
     panel.set_xlabel("hedges per 1,000 words (may, reportedly, appears …)")
     panel.set_ylabel("certainty markers per 1,000 words (clearly, undoubtedly …)")
     if any_small:
@@ -512,20 +533,25 @@ def sentiment_distribution(sentences: pd.DataFrame, *, value: str = "sentiment",
 
 @_styled
 def actor_tone_chart(tone: pd.DataFrame, *, actor_names: dict[str, str] | None = None,
-                     voices: Sequence[str] = ("own", "quoted"), ax: Axes | None = None,
-                     note: str | None = None) -> Figure:
+                     actors: Sequence[str] | None = None,
+                     voices: Sequence[str] = ("own", "quoted"), ncols: int = 2,
+                     ax: Axes | None = None, note: str | None = None) -> Figure:
     """Mean sentiment of the sentences that mention each actor, per outlet,
-    own voice and quoted apart, with 95 % intervals; one panel per actor.
-    ``tone``: columns outlet, actor, voice, value, ci_low, ci_high (optional
-    count, small)."""
+    own voice and quoted apart, with 95 % intervals; one panel per actor (in
+    the order of ``actors``, default alphabetical). ``tone``: columns outlet,
+    actor, voice, value, ci_low, ci_high (optional count, small)."""
     _require(tone, ["outlet", "actor", "voice", "value", "ci_low", "ci_high"], "actor_tone_chart")
     actor_names = actor_names or {}
-    actors = sorted(tone["actor"].dropna().unique())
+    present = set(tone["actor"].dropna())
+    actors = [a for a in actors if a in present] if actors is not None else sorted(present)
     outlets = sorted(tone["outlet"].unique(), reverse=True)
     if ax is not None:
         actors = actors[:1]
-    fig, axes = _figure(ax, (4.2 * max(len(actors), 1) + 2.2, 2.6 + 0.6 * max(len(outlets), 1)),
-                        ncols=max(len(actors), 1), sharey=True)
+    ncols = max(1, min(ncols, len(actors)))
+    nrows = max(1, -(-len(actors) // ncols))
+    fig, axes = _figure(ax, (5.2 * ncols + 2.6, (1.3 + 0.55 * max(len(outlets), 1)) * nrows + 1.4),
+                        nrows=nrows, ncols=ncols, sharey=True)
+    flat = axes.ravel()
     title = "How harsh is the tone when each outlet writes about each actor?"
     if not actors:
         _empty(axes[0, 0], "No sentences mentioning an event actor.")
@@ -533,7 +559,7 @@ def actor_tone_chart(tone: pd.DataFrame, *, actor_names: dict[str, str] | None =
         return fig
     y = np.arange(len(outlets))
     any_small = False
-    for panel, actor in zip(axes[0], actors, strict=False):
+    for panel, actor in zip(flat, actors, strict=False):
         for j, voice in enumerate(voices):
             sub = tone[(tone["actor"] == actor) & (tone["voice"] == voice)]
             sub = sub.groupby("outlet").first().reindex(outlets)
@@ -544,24 +570,25 @@ def actor_tone_chart(tone: pd.DataFrame, *, actor_names: dict[str, str] | None =
             colour = VOICE_COLOURS.get(voice, GREY)
             panel.errorbar(sub["value"].to_numpy(float), y + offset, xerr=err, fmt="o",
                            color=colour, markersize=7, capsize=2, elinewidth=1,
-                           label=VOICE_NAMES.get(voice, voice) if panel is axes[0, 0] else None)
+                           label=VOICE_NAMES.get(voice, voice) if panel is flat[0] else None)
             hollow = small & np.isfinite(sub["value"].to_numpy(float))
             if hollow.any():
                 panel.scatter(sub["value"].to_numpy(float)[hollow], (y + offset)[hollow], s=30,
                               color="white", zorder=4)
         panel.axvline(0, color="#999999", linewidth=0.8)
         panel.set_xlim(-1.05, 1.05)
-        panel.set_title(actor_names.get(actor, actor), loc="center", fontweight="bold")
-        panel.set_xlabel("mean sentence sentiment (VADER)")
+        panel.set_title(_wrap(actor_names.get(actor, actor), 45), loc="center",
+                        fontweight="bold")
+        panel.set_xlabel("mean sentence sentiment (VADER)", fontsize=9)
         panel.grid(axis="y", visible=False)
-    axes[0, 0].set_yticks(y, outlets)
-    for panel in axes[0, len(actors):]:
+        panel.set_yticks(y, outlets)
+    for panel in flat[len(actors):]:
         panel.set_axis_off()
     handles, _ = axes[0, 0].get_legend_handles_labels()
     if any_small:
         handles.append(mpl.lines.Line2D([], [], marker="o", linestyle="", color=GREY,
                                         markerfacecolor="white", label="hollow: few sentences"))
-    axes[0, len(actors) - 1].legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0))
+    axes[0, ncols - 1].legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0))
     explain = ("Left of 0: the sentences that mention the actor are negative on average. "
                "VADER scores violence words as negative whoever commits the violence.")
     _titles(fig, axes[0, 0], ax is None, title, None, note, explain)
