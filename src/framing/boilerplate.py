@@ -231,7 +231,11 @@ def _removed_lines(kinds: list[str | None]) -> list[bool]:
 
 
 def _inline_cuts(raw_text: str, classified, inline_patterns) -> list[list]:
-    compiled = _compile(tuple(inline_patterns)).patterns
+    lower = raw_text.lower()
+    compiled = [(p, rx) for p, rx in _compile(tuple(inline_patterns)).patterns
+                if not p.needs or any(n in lower for n in p.needs)]
+    if not compiled:  # most texts
+        return []
     cuts = []
     for start, end, kind in classified:
         if kind is not None:
