@@ -118,6 +118,17 @@ class _Document:
         self.sentences = sentences
         self.sent_starts = sent_starts
         self.quotes = [q for q in quotes if q.get("counts_as_speech")]
+        # (start, end, span with speaker start, span with speaker end, speaker, verb)
+        self.quote_spans = []
+        for q in self.quotes:
+            lo, hi = q["start"], q["end"]
+            s_start, s_end = q.get("speaker_start"), q.get("speaker_end")
+            if _is_number(s_start) and _is_number(s_end):
+                lo, hi = min(lo, int(s_start)), max(hi, int(s_end))
+            speaker, verb = q.get("speaker"), q.get("verb")
+            self.quote_spans.append((q["start"], q["end"], lo, hi,
+                                     speaker if isinstance(speaker, str) and speaker else None,
+                                     verb.lower() if isinstance(verb, str) else None))
         self.last_named: list[tuple[int, str]] = []  # (offset, speaker) seen so far
 
     def sentence_bounds(self, k: int) -> tuple[int, int]:
@@ -153,19 +164,11 @@ class _Document:
         verb = self.text[hit.start:hit.end].lower()
         sent_start, sent_end = self.sentence_bounds(k)
         best = None
-        for q in self.quotes:
-            speaker = q.get("speaker")
-            if not isinstance(speaker, str) or not speaker:
-                continue
-            q_verb = q.get("verb")
-            lo, hi = q["start"], q["end"]
-            s_start, s_end = q.get("speaker_start"), q.get("speaker_end")
-            if _is_number(s_start) and _is_number(s_end):
-                lo, hi = min(lo, int(s_start)), max(hi, int(s_end))
+        for _, _, lo, hi, speaker, q_verb in self.quote_spans:
+            if speaker is None or hi < sent_start or lo >= sent_end:
+                continue  # no speaker, or not in this sentence
             gap = max(lo - hit.end, hit.start - hi, 0)
-            same_verb = isinstance(q_verb, str) and q_verb.lower() == verb
-            same_sentence = sent_start <= hi and lo < sent_end
-            if same_sentence and gap <= (25 if same_verb else 3) and (best is None or gap < best[0]):
+            if gap <= (25 if q_verb == verb else 3) and (best is None or gap < best[0]):
                 best = (gap, speaker)
         return best[1] if best else None
 
@@ -310,14 +313,14 @@ def _speech(doc: _Document, hit: Hit, k: int) -> bool:
         return True  # a colon, a quotation or a that-clause follows
     if first and not word.lower().endswith("s") and _QUOTE_OR_COMMA_BEFORE.search(doc.before(hit, k)):
         return True  # inverted or sentence-final: '..., he added.' / '"...," added Smith.'
-    for q in doc.quotes:
-        q_verb = q.get("verb")
-        if isinstance(q_verb, str) and q_verb.lower() != word.lower():
+    verb = word.lower()
+    sent_start, sent_end = doc.sentence_bounds(k)
+    for q_start, q_end, _, _, _, q_verb in doc.quote_spans:
+        if q_verb is not None and q_verb != verb:
             continue  # the quotation is introduced by another verb
-        if 0 <= hit.start - q["end"] <= 60 or 0 <= q["start"] - hit.end <= 20:
-            sent_start, sent_end = doc.sentence_bounds(k)
-            if sent_start <= q["start"] < sent_end or sent_start < q["end"] <= sent_end:
-                return True
+        if (0 <= hit.start - q_end <= 60 or 0 <= q_start - hit.end <= 20) and \
+                (sent_start <= q_start < sent_end or sent_start < q_end <= sent_end):
+            return True
     return False
 
 
