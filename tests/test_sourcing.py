@@ -51,3 +51,14 @@ def test_embedded_posts_are_social_media():
 
 def test_normalize_speaker():
     assert normalize_speaker("The  Syrian Army") == normalize_speaker("syrian army")
+
+
+def test_named_speakers_are_typed_from_their_first_introduction():
+    text = ("National Security Adviser Jake Sullivan spoke on Sunday. Crowds gathered. "
+            "\"We are watching closely,\" Sullivan said.")
+    q = quote("d", 0, text, "We are watching closely,", speaker="Sullivan")
+    q["speaker_start"] = text.rindex("Sullivan")
+    q["speaker_end"] = q["speaker_start"] + len("Sullivan")
+    s2 = text.index("\"We")
+    sentences = [sentence("d", 0, text, 0, s2 - 1), sentence("d", 1, text, s2, len(text))]
+    assert sources_document(text, sentences, [q], [])[0]["type"] == "official"

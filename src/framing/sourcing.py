@@ -3,9 +3,11 @@
 A *source* is one attribution: a quotation that counts as speech, or a
 reported-speech segment ("officials said that ...", "according to state
 media"). Each source is typed from cue words in its speaker's description --
-the speaker string plus the words next to it in the same sentence, where
-appositions live ("Jane Doe, an analyst at Chatham House, said") -- using the
-table below, first match wins. The cues are deliberately few and generic;
+the speaker string, else the words next to it in the same sentence, where
+appositions live ("Jane Doe, an analyst at Chatham House, said"), else the
+words around the first mention of the speaker's surname, where articles
+introduce people ("Iran's Supreme Leader Ali Khamenei") -- using the table
+below, first match wins. The cues are deliberately few and generic;
 anything else is ``other`` (or ``unattributed`` when no speaker was found).
 """
 
@@ -29,7 +31,8 @@ SPEAKER_TYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
                      "fars news", "mehr news", "tasnim")),
     # posts quoted from platforms
     # ("post" alone would catch "the Washington Post")
-    ("social_media", ("tweet", "tweeted", "in a post", "posted on", "wrote on x", "on x",
+    ("social_media", ("tweet", "tweeted", "in a post", "a post", "his post", "her post",
+                      "their post", "\u2019s post", "'s post", "posted on", "wrote on x", "on x",
                       "twitter", "telegram", "facebook", "instagram", "tiktok",
                       "youtube", "truth social", "social media", "x account")),
     # people whose authority is knowledge, not office
@@ -44,7 +47,8 @@ SPEAKER_TYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
                   "department", "administration", "senator", "lawmaker",
                   "parliament", "mayor", "leader", "chief", "authorities",
                   "white house", "kremlin", "pentagon", "state department",
-                  "foreign office", "embassy", "council")),
+                  "foreign office", "embassy", "council", "adviser", "advisor", "aide",
+                  "representative", "supreme leader", "regime")),
 )
 SPEAKER_TYPES = tuple(t for t, _ in SPEAKER_TYPE_CUES) + ("other", "unattributed")
 
@@ -77,6 +81,30 @@ def _speaker_context(text: str, start, end, sentences: list[dict]) -> str:
     return text[lo:hi]
 
 
+def _first_mention_context(text: str, name: str, sentences: list[dict]) -> str:
+    """The words around the first mention of a named speaker's surname, where
+    articles introduce people ("Iran's Supreme Leader Ali Khamenei"); later
+    mentions usually give the bare name."""
+    words = name.split()
+    if not words or not words[-1][:1].isupper():
+        return ""
+    m = re.search(r"\b" + re.escape(words[-1]) + r"\b", text)
+    return _speaker_context(text, m.start(), m.end(), sentences) if m else ""
+
+
+def _typed(text: str, speaker: str, start, end, sentences: list[dict]) -> str:
+    """Speaker type from the name itself, else the words next to it, else the
+    words around its first mention in the article."""
+    kind = speaker_type(speaker)
+    for context in (lambda: _speaker_context(text, start, end, sentences),
+                    lambda: _first_mention_context(text, speaker, sentences)):
+        if kind != "other":
+            break
+        found = speaker_type(context())
+        kind = "other" if found == "unattributed" else found
+    return kind
+
+
 def sources_document(text: str, sentences: list[dict], quotes: list[dict],
                      voices: list[dict]) -> list[dict]:
     """One record per attribution: kind (quote | reported), speaker, type."""
@@ -91,11 +119,7 @@ def sources_document(text: str, sentences: list[dict], quotes: list[dict],
         elif not has_speaker:
             kind = "unattributed"
         else:
-            kind = speaker_type(speaker)
-            if kind == "other":
-                kind = speaker_type(_speaker_context(text, q.get("speaker_start"),
-                                                     q.get("speaker_end"), sentences))
-                kind = "other" if kind == "unattributed" else kind
+            kind = _typed(text, speaker, q.get("speaker_start"), q.get("speaker_end"), sentences)
         out.append({"kind": "quote", "speaker": speaker if has_speaker else None, "type": kind})
     for seg in voices:
         if seg["voice"] != "reported":
@@ -103,7 +127,8 @@ def sources_document(text: str, sentences: list[dict], quotes: list[dict],
         source = seg.get("source")
         has_source = isinstance(source, str) and bool(source.strip())
         out.append({"kind": "reported", "speaker": source if has_source else None,
-                    "type": speaker_type(source) if has_source else "unattributed"})
+                    "type": _typed(text, source, None, None, sentences) if has_source
+                    else "unattributed"})
     return out
 
 
