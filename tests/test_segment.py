@@ -94,3 +94,15 @@ def test_word_counts_and_nan_shares():
 def test_empty_and_blank_texts():
     assert segment_document("d", "") == []
     assert segment_document("d", " \n\n \t\n") == []
+
+
+def test_exclamation_inside_quotes_followed_by_a_tag_does_not_split():
+    assert _sentences("“Get back!” West said. Then he left.") == ["“Get back!” West said.", "Then he left."]
+    assert _sentences("“Why now?” Senator Smith asked. Nobody knew.") == [
+        "“Why now?” Senator Smith asked.", "Nobody knew."]
+
+
+def test_plural_title_abbreviations_and_list_numbers():
+    assert _sentences("Sens. Warren and Sanders spoke. Sec. DeVos left.") == [
+        "Sens. Warren and Sanders spoke.", "Sec. DeVos left."]
+    assert _sentences("1. The bun is soft.") == ["1. The bun is soft."]

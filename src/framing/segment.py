@@ -13,11 +13,14 @@ from __future__ import annotations
 import math
 import re
 
+from .quotes import SPEECH_VERBS
 from .tokens import WORD_RE, count_words
 
 # Candidate sentence ends: terminal punctuation, then closing marks, then space.
 _END_RE = re.compile(r"[.!?…][.!?…\"”’'\)\]]*(?=\s)")
 _LINE_RE = re.compile(r"[^\n]+")
+# A speech tag right after a quote: "West said", "the minister asked".
+_TAG_AFTER_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w’'.\-]+\s+){0,2}?([a-z]+)\b")
 _ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 def _split(words: str) -> list[str]:
@@ -27,7 +30,7 @@ def _split(words: str) -> list[str]:
 # Abbreviations whose period does not end a sentence (lower case, no dot).
 _ABBREVIATIONS = frozenset(_split("""
 mr mrs ms dr prof sr jr st mt ft rev fr hon gen maj col lt capt cpt sgt cpl pvt
-adm cmdr cdr brig gov sen rep pres supt insp det amb messrs mme mlle
+adm cmdr cdr brig gov govs sen sens rep reps pres supt insp det amb messrs mme mlle sec
 inc corp co ltd llc bros dept univ assn est approx vs etc al cf ca
 jan feb mar apr jun jul aug sep sept oct nov dec
 no nos vol pp p fig art sec ch para op
@@ -61,6 +64,9 @@ def _is_boundary(line: str, match: re.Match) -> bool:
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'([—–-•"):
         return False
     punct = match.group(0)
+    if punct[-1] in "\"”’'" and ("?" in punct or "!" in punct) and _TAG_AFTER_RE.match(after) \
+            and _TAG_AFTER_RE.match(after).group(1).lower() in SPEECH_VERBS:
+        return False  # “Get back!” West said.
     if not punct.startswith(".") or punct.startswith("..."):
         return True
     token = line[max(line.rfind(" ", 0, match.start()), line.rfind("\n", 0, match.start())) + 1:
@@ -68,10 +74,12 @@ def _is_boundary(line: str, match: re.Match) -> bool:
     if not token:
         return True
     bare = token.lower().rsplit("-", 1)[-1].rstrip(".")  # "Maj.-Gen" -> "gen"
-    if bare in ("no", "nos", "p", "pp", "vol", "art", "fig", "sec", "ch", "para", "op"):
+    if bare in ("no", "nos", "p", "pp", "vol", "art", "fig", "ch", "para", "op"):
         return not nxt.isdigit()
     if bare in _ABBREVIATIONS:
         return False
+    if token.isdigit() and not line[:match.start() - len(token)].strip():
+        return False  # list numbering: "1. The bun."
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False  # an initial: "John F. Kennedy"
     if _ACRONYM_RE.match(token):
