@@ -185,3 +185,17 @@ def test_distinctive_terms_match_log_odds_and_respect_voice():
                            "voice": ["own", "own", "quoted", "own", "own", "own"]})
     own = compare.distinctive_terms(articles, voices, min_count=2)
     assert own.query("outlet == 'A' and term == 'rebels'").empty
+
+
+@pytest.mark.parametrize("unit", ["paragraph", "article"])
+def test_other_units_give_the_same_rates(unit):
+    res = compare.compare_outlets(_articles(), _sentences(), _spans(), "A", "B", unit=unit,
+                                  n_perm=99, seed=0)
+    hedge = res.set_index("measure").loc["hedge_rate"]
+    assert hedge["rate_a"] == pytest.approx(1000 * 8 / 320)
+    assert hedge["n_units_a"] == {"paragraph": 10, "article": 2}[unit]
+    table = compare.outlet_table(_articles(), _sentences(), _spans(), None, unit=unit)
+    a_own = table.query("outlet == 'A' and measure == 'hedge_rate' and voice == 'own'").iloc[0]
+    assert a_own["value"] == pytest.approx(25.0)
+    with pytest.raises(ValueError, match="unit must be"):
+        compare.outlet_table(_articles(), _sentences(), _spans(), None, unit="word")
