@@ -245,3 +245,15 @@ def test_escape_helper_round_trips():
     from framing.report import _esc
     raw = '<a href="x">&\'</a>'
     assert html.unescape(_esc(raw)) == raw and "<" not in _esc(raw) and '"' not in _esc(raw)
+
+
+def test_articles_without_event_and_missing_values():
+    import pandas as pd
+    a = fake_analysis([{"doc_id": "n1", "outlet": pd.NA, "title": float("nan"), "date": pd.NaT,
+                        "event": None, "text": "The regime may fall."},
+                       {"doc_id": "e1", "outlet": "O", "title": "T", "date": "2024-01-01",
+                        "event": "ev", "text": "The rebels said so."}], with_outlet_table=False)
+    page = report_html(a, figures=False)
+    assert "Articles without an event" in page and "Event: ev" in page
+    assert "&lt;NA&gt;" not in page and ">nan<" not in page and "NaT" not in page
+    assert "(unknown outlet)" in page

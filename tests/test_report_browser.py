@@ -5,7 +5,8 @@ the page must show every span of the spans table as a highlight, hide a layer
 when its checkbox is cleared, lay the articles out side by side (stacked on a
 narrow window), and run none of the hostile article's markup.
 
-Set FRAMING_REPORT_SCREENSHOT=/some/file.png to keep a copy of the screenshot.
+Set FRAMING_REPORT_SCREENSHOT=/some/file.png to keep copies of the screenshots
+(file-real.png, file-hand-made.png).
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def opened(request, driver, seeds_dir, tmp_path_factory):
     path = write_report(analysis, tmp_path_factory.mktemp("report") / "report.html")
     driver.set_window_size(1600, 1000)
     driver.get(path.resolve().as_uri())
-    return analysis, path
+    return analysis, path, request.param
 
 
 PAGE_SPANS = """
@@ -107,7 +108,7 @@ return out;
 
 
 def test_every_span_is_a_highlight(opened, driver):
-    analysis, _ = opened
+    analysis = opened[0]
     on_page = driver.execute_script(PAGE_SPANS)
     spans = analysis.spans
     assert len(spans) > 20
@@ -138,7 +139,7 @@ def _marked(style: dict) -> bool:
 
 @pytest.mark.parametrize("layer", ["actor_label", "loaded", "hedge", "booster", "attribution"])
 def test_clearing_a_layer_checkbox_hides_its_highlights(opened, driver, layer):
-    analysis, _ = opened
+    analysis = opened[0]
     if not (analysis.spans["layer"] == layer).any():
         pytest.skip(f"no {layer} spans in this analysis")
     box = driver.find_element("css selector", f'input[data-toggle="{layer}"]')
@@ -192,10 +193,11 @@ def test_articles_side_by_side_then_stacked_when_narrow(opened, driver):
 
 
 def test_screenshot(opened, driver, tmp_path):
-    driver.execute_script("window.scrollTo(0, 0)")
+    driver.get(opened[1].resolve().as_uri())
     shot = tmp_path / "report.png"
     assert driver.save_screenshot(str(shot))
     assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
     keep = os.environ.get("FRAMING_REPORT_SCREENSHOT")
     if keep:
-        shutil.copy(shot, keep)
+        keep = Path(keep)
+        shutil.copy(shot, keep.with_name(f"{keep.stem}-{opened[2]}{keep.suffix or '.png'}"))

@@ -55,12 +55,13 @@ def _esc(value) -> str:
 def _text(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    if value is pd.NaT:
-        return ""
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
+    try:
+        if pd.isna(value):  # NaN, NaT, pd.NA
+            return ""
+    except (TypeError, ValueError):  # list-likes: not missing
+        pass
     return str(value)
 
 
@@ -93,10 +94,27 @@ def _css() -> str:
     return _asset("report.css")
 
 
-def _rows(frame: pd.DataFrame | None, doc_id: str) -> pd.DataFrame:
-    if frame is None or len(frame) == 0 or "doc_id" not in frame:
-        return pd.DataFrame(columns=[] if frame is None else frame.columns)
-    return frame[frame["doc_id"] == doc_id]
+class _ByDoc:
+    """The per-article tables split by ``doc_id`` once, instead of filtering
+    every table again for every article."""
+
+    TABLES = ("spans", "voices", "sentences", "boilerplate")
+
+    def __init__(self, analysis, doc_ids=None):
+        self._groups: dict[str, dict] = {}
+        self._empty: dict[str, pd.DataFrame] = {}
+        for name in self.TABLES:
+            frame = getattr(analysis, name, None)
+            if frame is None:
+                frame = pd.DataFrame({"doc_id": []})
+            if doc_ids is not None and len(frame):
+                frame = frame[frame["doc_id"].isin(list(doc_ids))]
+            self._empty[name] = frame.iloc[0:0]
+            self._groups[name] = ({doc: rows for doc, rows in frame.groupby("doc_id", sort=False)}
+                                  if len(frame) else {})
+
+    def get(self, name: str, doc_id) -> pd.DataFrame:
+        return self._groups[name].get(doc_id, self._empty[name])
 
 
 def _fmt(value, digits: int = 1, suffix: str = "") -> str:
@@ -262,7 +280,7 @@ def _summary_html(summary: dict, actor_names: dict | None = None, max_actors: in
                     for value, name in stats)
     return (
         f'<div class="fr-summary">'
-        f'<p class="fr-label-line"><span class="fr-key">Labels</span><span>{labels}</span></p>'
+        f'<div class="fr-label-line"><span class="fr-key">Labels</span><div>{labels}</div></div>'
         f'<div class="fr-stats">{tiles}</div>'
         f'<p class="fr-note">Hedges, boosters, loaded words: per 1,000 words of the outlet\'s '
         f'own voice ({own} words). Quoted, reported: share of all {summary["words"]} words.</p>'
@@ -286,7 +304,7 @@ def _headline_end(text: str, sentences: pd.DataFrame) -> int | None:
     return int(heads["end"].max()) if len(heads) else None
 
 
-def article_card_html(analysis, doc_id: str) -> str:
+def article_card_html(analysis, doc_id: str, by_doc: _ByDoc | None = None) -> str:
     """One article: header, framing summary, highlighted text, removed boilerplate."""
     articles = analysis.articles
     match = articles[articles["doc_id"] == doc_id]
@@ -295,9 +313,10 @@ def article_card_html(analysis, doc_id: str) -> str:
         raise KeyError(f"no article with doc_id {doc_id!r}; known ids include: {known}")
     art = match.iloc[0].to_dict()
     text = _text(art["text"])
-    spans = _rows(analysis.spans, doc_id)
-    voices = _rows(analysis.voices, doc_id)
-    sentences = _rows(analysis.sentences, doc_id)
+    by_doc = by_doc or _ByDoc(analysis, [doc_id])
+    spans = by_doc.get("spans", doc_id)
+    voices = by_doc.get("voices", doc_id)
+    sentences = by_doc.get("sentences", doc_id)
     names = _actor_names(analysis)
     marks = voice_marks(voices) + span_marks(spans, doc_id, names)
     head_end = _headline_end(text, sentences)
@@ -317,7 +336,7 @@ def article_card_html(analysis, doc_id: str) -> str:
         + f'<p class="fr-meta">{meta}{link}</p></header>'
         f'{_summary_html(article_summary(text, spans, voices), names)}'
         f'<div class="fr-text">{article_body_html(text, marks, head_end)}</div>'
-        f'{_boilerplate_html(_rows(analysis.boilerplate, doc_id))}'
+        f'{_boilerplate_html(by_doc.get("boilerplate", doc_id))}'
         f'</article>')
 
 
@@ -365,12 +384,18 @@ def _ordered_docs(articles: pd.DataFrame) -> pd.DataFrame:
     return order.sort_values(["_date", "_outlet", "doc_id"], kind="stable")
 
 
-def event_html(analysis, event=None) -> str:
+def _cards_html(analysis, articles: pd.DataFrame, by_doc: _ByDoc | None) -> str:
+    docs = list(_ordered_docs(articles)["doc_id"])
+    by_doc = by_doc or _ByDoc(analysis, docs)
+    return "\n".join(article_card_html(analysis, doc, by_doc) for doc in docs)
+
+
+def event_html(analysis, event=None, by_doc: _ByDoc | None = None) -> str:
     """The articles of one event side by side (all articles if ``event`` is None)."""
     articles = analysis.articles
     if event is not None:
         articles = articles[articles["event"].map(_text) == _text(event)]
-    cards = "\n".join(article_card_html(analysis, doc) for doc in _ordered_docs(articles)["doc_id"])
+    cards = _cards_html(analysis, articles, by_doc)
     if _is_missing(event):
         heading = "Articles"
     else:
@@ -616,13 +641,16 @@ def report_html(analysis, *, figures: bool = True) -> str:
     articles = analysis.articles
     events = _events(articles)
     sections = []
+    by_doc = _ByDoc(analysis)
     for event in events:
         if event is None:
             sub = analysis.articles[analysis.articles["event"].map(_is_missing)]
-            sections.append(_event_subset_html(analysis, sub, "Articles without an event"))
+            sections.append(_event_subset_html(analysis, sub, "Articles without an event", by_doc))
         else:
-            sections.append(event_html(analysis, event))
-    title = "Framing report" + (f" — {', '.join(e for e in events if e)}" if any(events) else "")
+            sections.append(event_html(analysis, event, by_doc))
+    titles = _event_titles(analysis)
+    named = [titles.get(e, e) for e in events if e]
+    title = "Framing report" + (f" — {'; '.join(named)}" if named else "")
     n_outlets = articles["outlet"].map(_text).nunique()
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
@@ -648,8 +676,8 @@ def report_html(analysis, *, figures: bool = True) -> str:
     return "\n".join(parts)
 
 
-def _event_subset_html(analysis, articles: pd.DataFrame, heading: str) -> str:
-    cards = "\n".join(article_card_html(analysis, doc) for doc in _ordered_docs(articles)["doc_id"])
+def _event_subset_html(analysis, articles: pd.DataFrame, heading: str, by_doc: _ByDoc) -> str:
+    cards = _cards_html(analysis, articles, by_doc)
     return (f'<section class="fr-event"><h2>{_esc(heading)} '
             f'<span class="fr-muted">({len(articles)} articles)</span></h2>'
             f'<div class="fr-grid">{cards}</div></section>')
