@@ -159,3 +159,16 @@ def test_quotes_sorted_and_ids_numbered():
 def test_no_quotes():
     assert _q("") == []
     assert _q("Plain narration without any marks.\n") == []
+
+
+def test_title_abbreviation_in_tag_and_long_appositive():
+    text = ("“I’m not a huge fan of confrontation,” Ms. Wilkinson said. “I have a business.”\n"
+            "“Frustration leads to anger,” Gary Fine, a sociology professor at Northwestern "
+            "University, told me.\n")
+    assert [(s, q["verb"]) for (_, _, s), q in zip(_spans(text), _q(text), strict=True)] == [
+        ("Wilkinson", "said"), ("Wilkinson", None), ("Gary Fine", "told")]
+
+
+def test_is_quoted_as_saying():
+    text = "“I do not believe that the president loves America,” Giuliani is quoted as saying.\n"
+    assert _spans(text)[0][2] == "Giuliani"

@@ -284,6 +284,24 @@ def _first_name_run(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
     return None
 
 
+_CLAUSE_STOP_RE = re.compile(r"[.;:!?“”\"](?:\s|$)")
+_ABBREVIATED_TITLES = _wordset("mr mrs ms dr prof gen sen rep gov lt col capt sgt st jr sr rev maj adm "
+                               "brig cmdr supt det insp amb pres sec")
+
+
+def _clause_stop(window: str) -> int:
+    """Where the clause that starts ``window`` ends (periods of titles such as
+    "Ms." and initials do not end it)."""
+    for m in _CLAUSE_STOP_RE.finditer(window):
+        if window[m.start()] == ".":
+            word = re.search(r"([A-Za-z]+)$", window[:m.start()])
+            if word and (word.group(1).lower() in _ABBREVIATED_TITLES
+                         or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                continue
+        return m.start()
+    return len(window)
+
+
 def _speaker_after(text: str, q_end: int, limit: int):
     """Tag after the quote: '..., said X' or '..., X said'."""
     m = re.match(r"[ \t]*,?[ \t]*", text[q_end:limit])
@@ -292,13 +310,19 @@ def _speaker_after(text: str, q_end: int, limit: int):
     tokens = list(_WORD_TOKEN_RE.finditer(window))
     if not tokens:
         return None
-    # Stop at the end of the clause.
-    clause_end = re.search(r"[.;:!?“”\"]\s|[.;:!?“”\"]$", window)
-    stop = clause_end.start() if clause_end else len(window)
+    stop = _clause_stop(window)
     tokens = [t for t in tokens if t.start() < stop]
     if not tokens:
         return None
+    # "Gary Fine, a sociology professor at Northwestern, told me": the
+    # appositive may be long.
+    appositive = re.match(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),\s[^,]{1,80},\s*", window)
     first = tokens[0].group(0).lower()
+    if appositive and first not in SPEECH_VERBS:
+        rest = [t for t in tokens if t.start() >= appositive.end()]
+        if rest and rest[0].group(0).lower() in SPEECH_VERBS and rest[0].group(0).lower() not in _BASE_FORMS:
+            s, e = pos + appositive.start(1), pos + appositive.end(1)
+            return text[s:e], s, e, rest[0].group(0).lower()
     if first in SPEECH_VERBS and first not in _BASE_FORMS:  # "said Emile Hokayem, an expert"
         name_tokens = []
         for t in tokens[1:7]:
