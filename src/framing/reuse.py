@@ -56,6 +56,9 @@ COPY_CONTAINMENT = 0.80
 #: aligned sentence pairs.
 DERIVED_SHARE = 0.25
 MIN_ALIGNED = 3
+#: ... or this share of one text's shingles is found in the other (a partial
+#: copy, even when sentence splitting leaves too few sentences to align).
+DERIVED_CONTAINMENT = 0.50
 #: A summary has at most this fraction of the longer text's words.
 SUMMARY_LENGTH_RATIO = 0.75
 #: Sentences with this share of quoted words or more are quotation.
@@ -373,7 +376,8 @@ def _relation(cont_a, cont_b, share_a, share_b, n_aligned, n_verbatim, len_a, le
         return "copy"
     short_share = share_a if len_a <= len_b else share_b
     short_share = 0.0 if np.isnan(short_share) else short_share
-    if n_aligned >= MIN_ALIGNED and short_share >= DERIVED_SHARE:
+    much_verbatim = max(np.nan_to_num(cont_a), np.nan_to_num(cont_b)) >= DERIVED_CONTAINMENT
+    if (n_aligned >= MIN_ALIGNED and short_share >= DERIVED_SHARE) or much_verbatim:
         ratio = min(len_a, len_b) / max(len_a, len_b, 1)
         return "summary" if ratio <= SUMMARY_LENGTH_RATIO else "rewrite"
     if n_verbatim >= 2:
