@@ -348,7 +348,7 @@ def _speaker_after(text: str, q_end: int, limit: int):
             if "," in window[:t.start()] and name.lower() not in PRONOUNS:
                 return None
             return name, s, e, w
-        if w in ("and", "but", "because", "which", "who", "that", "while", "as"):
+        if w in ("and", "but", "because", "which", "who", "that", "while"):
             return None
     return None
 
@@ -468,8 +468,8 @@ def _classify(text, span, p_start, earlier_speech, tagged, naming_verb):
     if n == 0:
         return "term"
     if n <= _TERM_MAX_WORDS and not _SPEECH_END_RE.search(inner) and not core.endswith(("?", "!")):
-        if tagged and statement_start and core[:1].isupper():
-            return "direct"  # “It’s a complicated question,” Sullivan remarked.
+        if statement_start and core[:1].isupper() and (tagged or inner.endswith((".", "?", "!"))):
+            return "direct"  # “It’s a complicated question,” Sullivan remarked. “I agree.”
         norm = _norm_phrase(core)
         if tagged or naming_verb or any(_contains_phrase(_norm_phrase(p), norm) for p in earlier_speech):
             return "partial"
