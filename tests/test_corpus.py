@@ -382,3 +382,13 @@ def test_boilerplate_evaluation(shared_data):
     assert figures["article"]["value"] <= 0.01
     assert all(set(f) == {"task", "dataset", "metric", "value", "reference", "n", "limits"}
                for f in figures.values())
+
+
+def test_boilerplate_patterns_can_be_replaced_or_switched_off(seeds_dir):
+    whole = load_corpus(seeds_dir, boilerplate_patterns=())
+    assert whole.boilerplate.empty
+    assert (whole.articles["text"] == whole.articles["raw_text"]).all()
+    from framing.boilerplate import PATTERNS
+    only_nav = load_corpus(seeds_dir, boilerplate_patterns=[
+        p for p in PATTERNS if p.kind == "navigation_breadcrumb"])
+    assert set(only_nav.boilerplate["kind"]) == {"navigation_breadcrumb"}

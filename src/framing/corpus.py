@@ -14,6 +14,7 @@ import json
 import re
 import unicodedata
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
-from .boilerplate import split_boilerplate
+from .boilerplate import INLINE_PATTERNS, PATTERNS, LinePattern, split_boilerplate
 from .html_text import extract_html
 
 
@@ -55,7 +56,8 @@ METADATA_COLUMNS = ("outlet", "title", "date", "url", "event", "source")
 _CONTROL_OK = frozenset("\t\n\r\f\v")
 
 
-def load_corpus(source, manifest=None, *, text_column: str = "text") -> Corpus:
+def load_corpus(source, manifest=None, *, text_column: str = "text",
+                boilerplate_patterns: Iterable[LinePattern] | None = None) -> Corpus:
     """Load a corpus into clean-text articles and their boilerplate.
 
     ``source`` is one of:
@@ -96,10 +98,20 @@ def load_corpus(source, manifest=None, *, text_column: str = "text") -> Corpus:
 
     Text files are read as UTF-8, or as Windows-1252 with a warning when they
     are not valid UTF-8. URLs are not fetched: save the page and load the file.
+
+    ``boilerplate_patterns`` replaces :data:`framing.boilerplate.PATTERNS`
+    (the line patterns of material moved out of the text; credits at the end
+    of an embedded post's line are cut as well); ``()`` keeps the text whole.
     """
+    patterns = PATTERNS if boilerplate_patterns is None else tuple(boilerplate_patterns)
+    inline = INLINE_PATTERNS if patterns else ()
+    return _build(_load_docs(source, manifest, text_column), patterns, inline)
+
+
+def _load_docs(source, manifest, text_column: str) -> list[dict]:
     if isinstance(source, pd.DataFrame):
         docs = _docs_from_table(source, "DataFrame", text_column)
-        return _build(_with_manifest_metadata(docs, manifest))
+        return _with_manifest_metadata(docs, manifest)
     if not isinstance(source, str | Path):
         raise CorpusError(f"cannot load a corpus from a {type(source).__name__}; pass a folder, "
                           "a file path or a pandas DataFrame with a text column")
@@ -110,13 +122,13 @@ def load_corpus(source, manifest=None, *, text_column: str = "text") -> Corpus:
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder; check the path")
     if path.is_dir():
-        return _build(_docs_from_folder(path, manifest))
+        return _docs_from_folder(path, manifest)
     name = path.name.lower()
     if name.endswith(TABLE_SUFFIXES):
         docs = _docs_from_table(_read_table(path), str(path), text_column)
-        return _build(_with_manifest_metadata(docs, manifest))
+        return _with_manifest_metadata(docs, manifest)
     if name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
-        return _build(_docs_from_single_file(path, manifest))
+        return _docs_from_single_file(path, manifest)
     raise CorpusError(f"{path}: unsupported file type; give a folder, a .txt/.md/.html "
                       "article, or a CSV/JSONL/Parquet table")
 
@@ -552,8 +564,8 @@ def guess_title(text: str) -> str | float:
     return first
 
 
-def _finish(doc: dict) -> tuple[dict, list[dict]] | None:
-    clean, boiler = split_boilerplate(doc["doc_id"], doc["raw_text"])
+def _finish(doc: dict, patterns, inline) -> tuple[dict, list[dict]] | None:
+    clean, boiler = split_boilerplate(doc["doc_id"], doc["raw_text"], patterns, inline)
     if not clean.strip():
         _warn(f"{doc['source']}: nothing but boilerplate ({', '.join(b['kind'] for b in boiler)}), skipped")
         return None
@@ -574,7 +586,7 @@ def _finish(doc: dict) -> tuple[dict, list[dict]] | None:
     return article, boiler
 
 
-def _build(docs: list[dict]) -> Corpus:
+def _build(docs: list[dict], patterns, inline) -> Corpus:
     articles, boilerplate, extras = [], [], []
     seen: dict[str, str] = {}
     for doc in docs:
@@ -582,7 +594,7 @@ def _build(docs: list[dict]) -> Corpus:
             raise CorpusError(f"{doc['source']}: doc_id {doc['doc_id']!r} already used by "
                               f"{seen[doc['doc_id']]}; give every article its own doc_id")
         seen[doc["doc_id"]] = doc["source"]
-        finished = _finish(doc)
+        finished = _finish(doc, patterns, inline)
         if finished is None:
             continue
         article, boiler = finished
