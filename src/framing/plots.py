@@ -311,7 +311,9 @@ def framing_profile_heatmap(by_outlet: pd.DataFrame, *, measures=PROFILE,
     spread = std.to_numpy(float)
     with np.errstate(invalid="ignore", divide="ignore"):
         z_arr = (raw - mean.to_numpy(float)) / spread
-    z_arr[:, spread == 0] = 0.0
+    # Equal values (up to rounding in the mean) are "no difference": z = 0.
+    scale = np.nanmax(np.abs(raw), axis=0, initial=0.0) if raw.size else np.zeros(0)
+    z_arr[:, ~(spread > 1e-9 * np.maximum(scale, 1e-300))] = 0.0
     z_arr[np.isnan(raw)] = np.nan
     z = pd.DataFrame(z_arr, index=values.index, columns=values.columns)
     limit = max(2.0, float(np.nanmax(np.abs(z.to_numpy()))) if z.notna().any().any() else 2.0)
