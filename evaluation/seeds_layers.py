@@ -113,6 +113,15 @@ def score_layer(collected: dict, layer: str) -> dict:
     return res
 
 
+def same_speaker(ours, gold) -> bool:
+    """Loose agreement of two speaker names: the last word of one occurs in the other."""
+    if not isinstance(ours, str) or not isinstance(gold, str) or not ours or not gold:
+        return False
+    a = ours.lower().replace("\u2019s", "").split()
+    b = gold.lower().replace("\u2019s", "").split()
+    return a[-1] in b or b[-1] in a
+
+
 def _figure(task, metric, num, den, reference, limits):
     return {"task": task, "dataset": DATASET, "metric": metric,
             "value": num / den if den else math.nan, "reference": reference, "n": int(den),
@@ -152,6 +161,11 @@ def evaluate(data_dir: Path = DEFAULT_DATA_DIR) -> list[dict]:
                        len(a["pairs"]), "—", verb_limits))
     out.append(_figure("attribution verb loaded/neutral of verbs found", "accuracy", loaded_ok,
                        len(a["pairs"]), "—", verb_limits))
+    speaker_ok = sum(same_speaker(s["speaker"], g.get("speaker")) for g, s in a["pairs"])
+    out.append(_figure("attribution verb speaker of verbs found", "accuracy", speaker_ok,
+                       len(a["pairs"]), "—",
+                       verb_limits + " A speaker agrees when the last word of one name "
+                       "appears in the other ('Khamenei' ~ 'Ali Khamenei'); NaN is wrong."))
     e = score_layer(collected, "loaded")
     emo_limits = ("Gold 'emotive' items include vivid metaphors and mildly pejorative labels "
                   "chosen by one annotator; plain degree intensifiers are excluded there but "
@@ -178,7 +192,7 @@ def main() -> None:
             print(f"{layer:<12} false  {doc_id}: {text!r} ({voice})")
         if layer == "attribution":
             for g, s in res["pairs"]:
-                if s["category"] != g["verb_class"]:
+                if s["category"] != g["verb_class"] or not same_speaker(s["speaker"], g.get("speaker")):
                     print(f"attribution  class {g['text']!r}: ours {s['category']}, gold "
                           f"{g['verb_class']}; speaker ours {s['speaker']!r} gold {g.get('speaker')!r}")
 

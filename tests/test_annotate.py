@@ -140,6 +140,20 @@ def test_speaker_of_reporting_verbs():
                         ("said", "John Smith"), ("denied", "army")]
 
 
+def test_speaker_across_appositives_participles_and_infinitives():
+    text = ("Russia, a major Assad ally, said the town fell. "
+            "Foreign Minister Abbas Araghchi flew to Damascus to affirm his support. "
+            "Iran has been proactive, reaffirming its commitment to Assad.")
+    speakers = [(s["text"], s["speaker"]) for s in spans(text, "attribution")]
+    assert speakers == [("said", "Russia"), ("affirm", "Foreign Minister Abbas Araghchi"),
+                        ("reaffirming", "Iran")]
+
+
+def test_passive_and_possessive_contexts_are_not_speech():
+    assert spans("The reports can be confirmed, officials hope.", "attribution") == []
+    assert [s["text"] for s in spans("Ghaffari’s deployment was noted in Iran.", "attribution")] == []
+
+
 def test_speaker_comes_from_the_quote_the_verb_introduces():
     text = "“We will fight,” the commander told reporters. Officials said nothing."
     quote = {"doc_id": "d", "quote_id": "d-q1", "start": 0, "end": 16, "inner_start": 1,

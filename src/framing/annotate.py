@@ -149,8 +149,13 @@ class _Document:
 
     # -- speakers of reporting verbs --------------------------------------------
     def speaker_of(self, hit: Hit, k: int):
-        speaker = (self._quote_speaker(hit, k) or self._inverted_speaker(hit, k)
-                   or self._subject_speaker(hit, k))
+        speaker = self._quote_speaker(hit, k)
+        if speaker is None and not self._non_finite(hit, k):
+            speaker = self._subject_speaker(hit, k) or self._inverted_speaker(hit, k)
+        if speaker is None:
+            # a participle, an infinitive or a subject cut off by a clause:
+            # the sentence's first name before the verb is the best guess
+            speaker = self._first_name(hit, k)
         if speaker is None:
             return math.nan
         if speaker.lower() in _PRONOUNS:
@@ -160,30 +165,55 @@ class _Document:
             self.last_named.append((hit.start, speaker))
         return speaker
 
+    def _first_name(self, hit: Hit, k: int) -> str | None:
+        sent_start, _ = self.sentence_bounds(k)
+        for m in _NAME_RUN.finditer(self.text, sent_start, hit.start):
+            name = re.sub(r"[\u2019']s$", "", m.group())
+            words = name.split()
+            while words and words[0].lower() in _OPENERS:
+                words = words[1:]
+            if words:
+                return " ".join(words)
+        return None
+
+    def _non_finite(self, hit: Hit, k: int) -> bool:
+        """An infinitive ("to affirm") or a participle clause (", reaffirming"):
+        its subject is elsewhere in the sentence, so we do not guess it."""
+        before = self.before(hit, k, width=20)
+        if re.search(r"\bto\s+$", before, re.IGNORECASE):
+            return True
+        word = self.text[hit.start:hit.end].lower()
+        return word.endswith("ing") and not _BE_BEFORE.search(before)
+
     def _quote_speaker(self, hit: Hit, k: int) -> str | None:
         verb = self.text[hit.start:hit.end].lower()
         sent_start, sent_end = self.sentence_bounds(k)
         best = None
-        for _, _, lo, hi, speaker, q_verb in self.quote_spans:
+        for q_start, q_end, lo, hi, speaker, q_verb in self.quote_spans:
             if speaker is None or hi < sent_start or lo >= sent_end:
                 continue  # no speaker, or not in this sentence
+            if q_start < hit.start < q_end:
+                continue  # a verb inside the quotation does not introduce it
             gap = max(lo - hit.end, hit.start - hi, 0)
             if gap <= (25 if q_verb == verb else 3) and (best is None or gap < best[0]):
                 best = (gap, speaker)
         return best[1] if best else None
 
     def _inverted_speaker(self, hit: Hit, k: int) -> str | None:
-        if not re.search(r"[,\u201d\"\u2019]\s*$", self.before(hit, k)):
+        if not re.search(r"(?:[,\u201d\"]|\u2019(?=\s))\s*$", self.before(hit, k)):
             return None
         m = _INVERTED_NP.match(self.after(hit, k))
         return _clean_np(m.group(1)) if m else None
 
     def _subject_speaker(self, hit: Hit, k: int) -> str | None:
         before = self.before(hit, k, width=120)
+        # "Russia, a major Assad ally, said": skip the appositive
+        before = re.sub(r",[^,;:\"\u201c\u201d]{1,60},\s*$", " ", before)
         words = list(_TOKEN.finditer(before))
         i = len(words) - 1
-        while i >= 0 and words[i].group().lower() in _SKIP_BEFORE_VERB:
-            i -= 1
+        while i >= 0 and (words[i].group().lower() in _SKIP_BEFORE_VERB
+                          or (words[i].group().endswith("ly") and words[i].group().islower())):
+            i -= 1  # auxiliaries and adverbs between subject and verb
         if i < 0 or re.search(r"[,;:()\"\u201c\u201d\u2014\u2013]", before[words[i].end():]):
             return None  # no subject right before the verb
         end = i
@@ -210,11 +240,19 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[\u2019'.,\-][A-Za-z0-9]+)*")
 _INVERTED_NP = re.compile(
     r"\s+((?:the\s+|a\s+)?[A-Za-z0-9][\w\u2019'.\-]*(?:\s+[A-Za-z0-9][\w\u2019'.\-]*){0,5}?)"
     r"\s*(?:[.,;]|$)")
+_NAME_RUN = re.compile(r"\b[A-Z][\w\u2019'\-]*(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w\u2019'\-]*)*")
+#: capitalised words that open a sentence without being a name
+_OPENERS = {"the", "a", "an", "in", "on", "at", "but", "and", "while", "when", "after", "before",
+            "now", "currently", "meanwhile", "however", "this", "that", "these", "those", "as",
+            "if", "since", "for", "with", "by", "from", "his", "her", "its", "their", "our", "my",
+            "also", "still", "yet", "so", "then", "today", "yesterday", "earlier", "later"}
+_BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were|am)\s+$", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _SKIP_BEFORE_VERB = {"has", "have", "had", "was", "were", "is", "are", "also", "later", "then",
                      "previously", "repeatedly", "again", "reportedly", "once", "recently",
                      "publicly", "privately", "earlier", "will", "would", "could", "did",
-                     "does", "do", "not", "never", "openly", "firmly", "already", "subsequently"}
+                     "does", "do", "not", "never", "already", "often", "usually", "sometimes",
+                     "still", "now", "even", "just", "further", "long", "since"}
 _CLAUSE_WORDS = {"that", "which", "who", "whom", "and", "but", "or", "as", "when", "while",
                  "after", "before", "because", "if", "since", "although", "though", "where",
                  "what", "than", "so", "yet"}
@@ -287,7 +325,7 @@ _SPEECH_AFTER = re.compile(
     r"|\s*[.,;]"                                 # "..., the ministry added."
     r"|\s+(?:the\s+)?[A-Z][\w\u2019'.\-]*(?:\s+[A-Z][\w\u2019'.\-]*){0,4}\s*[.,;]")  # added Smith.
 _QUOTE_OR_COMMA_BEFORE = re.compile(
-    r"[,\u201d\"\u2019]\s*(?:[\w\u2019'.\-]+\s+){0,6}$")
+    r"(?:[,\u201d\"]|\u2019(?=\s))\s*(?:[\w\u2019'.\-]+\s+){0,6}$")
 
 
 _PAST_OR_THIRD = re.compile(r"(?:ed|s|said|told|wrote|written|thought|felt|understood|swore|sworn)$",
@@ -300,6 +338,8 @@ def _speech(doc: _Document, hit: Hit, k: int) -> bool:
     inside = hit.start > sent_start and not _SENTENCE_OPEN.search(doc.text[sent_start:hit.start])
     if word[:1].isupper() and inside and not doc.is_headline(k):
         return False  # a capitalised verb inside a sentence is part of a name ("United States")
+    if word.lower().endswith("ed") and _BE_BEFORE.search(doc.before(hit, k, width=20)):
+        return False  # passive ("can be confirmed"): nobody speaks here
     after = doc.after(hit, k)
     first = _SPEECH_AFTER.match(after)
     inflected = bool(_PAST_OR_THIRD.search(word))
