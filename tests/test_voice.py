@@ -162,3 +162,18 @@ def test_commas_inside_numbers_do_not_end_a_clause():
 def test_considered_for_a_post_is_not_a_designation():
     text = "She could also be considered for secretary of energy.\n"
     assert _voice_of(text, "secretary")[0] == "own"
+
+
+def test_first_person_noun_uses_and_idioms_stay_own():
+    for text, phrase in [
+        ("I believe we all left with a better understanding.\n", "better"),
+        ("The goal of a Palestinian state in the West Bank became policy.\n", "West"),
+        ("That said, the treatment of the press is extreme.\n", "treatment"),
+        ("The rule was changed, the official at the agency said last week.\n", "last week"),
+    ]:
+        assert _voice_of(text, phrase)[0] == "own", text
+
+
+def test_adverbs_are_not_part_of_the_source():
+    text = "Walker still believes that migrants should get a path to citizenship.\n"
+    assert _voice_of(text, "migrants") == ("reported", "Walker")

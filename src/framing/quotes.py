@@ -76,7 +76,8 @@ NAMING_VERBS = _wordset(
 
 _ADVERBS = _wordset(
     "also further later then previously recently earlier once again repeatedly reportedly"
-    " has have had would will is was were been being quoted as")
+    " has have had would will is was were been being quoted as still now not never did does do"
+    " also already")
 
 PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
 

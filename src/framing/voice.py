@@ -56,6 +56,9 @@ _ATTRIBUTION_VERBS = frozenset(w for forms in _VERB_FORMS for w in forms)
 #: base and -s forms are nouns as often as verbs ("a report", "her claims")
 _BASE_FORMS = frozenset(forms[0] for forms in _VERB_FORMS)
 _S_FORMS = frozenset(forms[1] for forms in _VERB_FORMS)
+#: base forms far more often nouns: verbs only with a "that" clause
+_NOUN_FIRST = _wordset("state report note post claim show promise estimate stress charge")
+_SELF = _wordset("i we you")
 _NOT_AFTER_S_VERB = _wordset("of from about by on in were are have had was is said say suggest "
                              "indicate show read")
 #: weak evidentials count only with a "that" clause or a source-like subject
@@ -170,6 +173,12 @@ def _is_verb_use(text: str, lo: int, tok: re.Match, word: str) -> bool:
     prev_l = prev.lower()
     if prev_l in _DETERMINERS or prev_l.endswith(("’s", "'s")):
         return False  # "Iran’s renewed pledge", "the reported deaths"
+    if word in _NOUN_FIRST:
+        after = text[tok.end():tok.end() + 6].lower()
+        if not after.startswith(" that"):
+            return False  # "a Palestinian state in ...", "the report"
+    if prev_l == "that" and text[tok.end():tok.end() + 1] == ",":
+        return False  # "That said, ..."
     if word in _BASE_FORMS:
         # base form: needs a subject right before it (a name, a pronoun, a
         # plural noun) or a modal ("will say")
@@ -274,12 +283,15 @@ def _verb_span(text: str, sent: tuple[int, int], tok: re.Match):
         finite = _FINITE_RE.search(text, start, end)
         end = finite.start() if finite else end
     subject = _subject(text, s_start, tok)
+    if subject and subject[0].lower() in _SELF:
+        return None  # "I believe ...": the author's own stance
     before = text[s_start:tok.start()].rstrip()
     # Tag at the end of the sentence: the report is the clause before it.
-    if subject and _TRIVIAL_TAIL_RE.match(text[tok.end():s_end]):
-        lead = text[s_start:subject[1]].rstrip()
+    if _TRIVIAL_TAIL_RE.match(text[tok.end():s_end]):
+        lead = text[s_start:subject[1]].rstrip() if subject else ""
         if lead.endswith(","):
             return s_start, s_start + len(lead) - 1, subject[0]
+        return None  # nothing after the verb to report
     if before.endswith(",") and end == s_end and len(WORD_RE.findall(text, start, end)) <= 6 \
             and _TRIVIAL_TAIL_RE.match(text[start:end]) is None:
         # "..., said a police spokesman." (verb before its subject)
