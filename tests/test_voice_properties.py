@@ -83,3 +83,16 @@ def test_voice_segments_cover_the_text(text):
             assert abs(total - 1) < 1e-9
         else:
             assert s["share_own"] != s["share_own"]  # NaN
+
+
+@SETTINGS
+@given(TEXTS, st.lists(st.integers(min_value=-5, max_value=400), max_size=3))
+def test_quotes_with_embed_records_stay_consistent(text, positions):
+    embeds = [{"doc_id": "d", "raw_start": p, "raw_end": p + 10, "clean_pos": p,
+               "kind": "embed_credit", "text": "— Someone (@someone) May 1, 2024\n"} for p in positions]
+    quotes = find_quotes_document("d", text, embeds=embeds)
+    prev_end = 0
+    for q in quotes:
+        assert prev_end <= q["start"] <= q["inner_start"] <= q["inner_end"] <= q["end"] <= len(text)
+        assert q["start"] < q["end"]
+        prev_end = q["end"]

@@ -506,6 +506,9 @@ def _credit_lines(text: str, embeds) -> list[dict]:
     for rec in embeds or []:
         if rec.get("kind", "embed_credit") not in ("embed_credit", "embed_attribution"):
             continue
+        pos = rec.get("clean_pos")
+        if not isinstance(pos, (int, float)) or pos != pos:
+            continue  # no position (NaN): nothing to anchor the post to
         m = _CREDIT_RE.match(str(rec.get("text", "")).strip())
         name = _credit_name(m.group("name"), m.group("handle")) if m else None
         credits.append({"pos": int(rec["clean_pos"]), "name": name,
