@@ -172,3 +172,11 @@ def test_title_abbreviation_in_tag_and_long_appositive():
 def test_is_quoted_as_saying():
     text = "“I do not believe that the president loves America,” Giuliani is quoted as saying.\n"
     assert _spans(text)[0][2] == "Giuliani"
+
+
+def test_name_and_colon_before_a_quote():
+    text = "Trump: 'Americans Will Be Captains of Their Own Destiny Again'\nBody text follows here.\n"
+    assert _spans(text)[0][1:] == ("direct", "Trump")
+    text = ("Mitt Romney, who has criticized Trump, had this to say on Monday: “I’d like to hear "
+            "from John Bolton before I vote.”\n")
+    assert _spans(text)[0][2] == "Mitt Romney"

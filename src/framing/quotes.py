@@ -373,7 +373,18 @@ def _speaker_before(text: str, q_start: int, lo: int):
             return (*run, w) if run else None
         subj = _clean_subject(window[:tokens[k].start()], lo)
         return (*subj, w) if subj else None
+    if window.rstrip().endswith(":"):
+        # "Sullivan: “...”" (headlines); "Mitt Romney, who ..., had this to say: “...”"
+        head = _NAME_COLON_RE.match(window)
+        if head:
+            return head.group(1), lo + head.start(1), lo + head.end(1), None
+        run = _first_name_run(text, lo, q_start)
+        if run and len(WORD_RE.findall(text, lo, run[1])) <= 4:
+            return (*run, None)
     return None
+
+
+_NAME_COLON_RE = re.compile(r"\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*:\s*$")
 
 
 def _speaker_inside(text: str, q_start: int, inner_start: int, lo: int):
