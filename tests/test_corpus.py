@@ -392,3 +392,29 @@ def test_boilerplate_patterns_can_be_replaced_or_switched_off(seeds_dir):
     only_nav = load_corpus(seeds_dir, boilerplate_patterns=[
         p for p in PATTERNS if p.kind == "navigation_breadcrumb"])
     assert set(only_nav.boilerplate["kind"]) == {"navigation_breadcrumb"}
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Share this: Pocket", "share_cta"), ("WhatsApp", "share_cta"),
+    ("Contact us at editors@example.com.", "share_cta"),
+    ("7 years ago", "timestamp"),
+    ("Don't see the graphic above? Click here.", "media_ui"),
+    ("This is a rush transcript. Copy may not be in its final form.", "disclaimer"),
+    ("Newsletter Sign Up Continue reading the main story Please verify you're not a robot by "
+     "clicking the box. Invalid email address. Please re-enter. " + "x " * 150, "share_cta"),
+])
+def test_more_boilerplate_kinds(line, kind):
+    clean, records = split_boilerplate("d", f"First paragraph.\n{line}\nLast paragraph.")
+    assert clean == "First paragraph.\nLast paragraph."
+    assert [r["kind"] for r in records] == [kind]
+
+
+@pytest.mark.parametrize("line", [
+    "Email was the channel the officials used to coordinate the strikes, the report said.",
+    "Twitter suspended the account on Sunday.",
+    "Seven years ago the city fell to the rebels.",
+    "Print media in the country is tightly controlled.",
+])
+def test_article_lines_that_look_like_widgets_stay(line):
+    raw = f"First paragraph.\n{line}\nLast paragraph."
+    assert split_boilerplate("d", raw) == (raw, [])

@@ -70,11 +70,19 @@ PATTERNS: tuple[LinePattern, ...] = (
                 r"newsletter|join our (newsletter|mailing list|channel)|"
                 r"get (our|the) newsletter|like us on facebook|click here to (subscribe|share))",
                 rationale="share / subscribe prompts"),
+    LinePattern("share_cta", r"(delivered to your inbox|in your inbox every (day|morning|week))",
+                max_chars=300, needs=("inbox",), rationale="newsletter sign-up boxes"),
     LinePattern("share_cta",
-                r"(delivered to your inbox|by signing up,? you agree|newsletter sign[- ]?up|"
-                r"email sign[- ]?up|in your inbox every (day|morning|week))", max_chars=300,
-                needs=("inbox", "signing up", "sign up", "sign-up", "signup"),
-                rationale="newsletter sign-up boxes"),
+                r"(by signing up,? you agree|newsletter sign[- ]?up|email sign[- ]?up|"
+                r"verify you.re not a robot)", max_chars=600,
+                needs=("signing up", "sign up", "sign-up", "signup", "robot"),
+                rationale="newsletter sign-up boxes (long ones carry their legal small print)"),
+    LinePattern("share_cta",
+                r"^(share this:?.{0,40}|email|print|whatsapp|facebook|twitter|linkedin|pocket|"
+                r"reddit|youtube|tweet|share|comments?)$", max_chars=50,
+                rationale="labels of share buttons"),
+    LinePattern("share_cta", r"^(contact|email) (us|the author|the writer|the editors?) at \S+@\S+",
+                rationale="contact addresses"),
     LinePattern("share_cta", r"^\W*(follow (us|@\w+)\b|follow .{1,40} on (twitter|facebook|instagram|x)\b)",
                 max_chars=150, rationale="follow prompts"),
     LinePattern("share_cta", r"^click here (to get|for|to download) .{0,60}\b(app|newsletter)\b",
@@ -112,12 +120,17 @@ PATTERNS: tuple[LinePattern, ...] = (
                 r"^(photo|video|close|loading\W*|image copyright .{1,80}|enlarge this image\b.*|"
                 r"slideshow \(\d+ images?\)|(prev|next) image \d+ of \d+)$",
                 rationale="photo/video widget text"),
+    LinePattern("media_ui", r"^don.t see the (graphic|video|chart|image|map) above",
+                rationale="fallback link of an embedded graphic"),
+    LinePattern("timestamp", r"^\d{1,2} (second|minute|hour|day|week|month|year)s? ago$",
+                rationale="relative time stamps of a page"),
     LinePattern("copyright", r"^(©|\(c\)\s*\d{4}|copyright\s+(©\s*)?\d{4})",
                 rationale="copyright notices"),
     LinePattern("copyright", r"all rights reserved\.?$", max_chars=150, needs=("reserved",),
                 rationale="copyright notices"),
     LinePattern("disclaimer", r"^the (opinions|views) expressed (by|in) .{1,150}\b(own|necessarily)\b",
                 max_chars=300, rationale="opinion disclaimers"),
+    LinePattern("disclaimer", r"^this is a rush transcript\b", rationale="transcript disclaimers"),
     LinePattern("tags", r"^(tags?|filed under|topics)\s*:", where="end",
                 rationale="tag lists at the end of a page"),
 )
