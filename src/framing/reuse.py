@@ -257,8 +257,9 @@ def _sentence_vectors(docs: list[_Doc]) -> _Vectors:
     norms[norms == 0] = 1.0
     unit = (sparse.diags(1.0 / norms) @ weighted).tocsr()
     n_stems = np.diff(binary.indptr)
-    # document vectors: sum of its non-quoted sentence vectors, unit length
-    keep = np.concatenate([~d.quoted for d in docs]).astype(float) if r else np.zeros(0)
+    # document vectors (for finding candidates only): the sum of all its
+    # sentence vectors, quotations included, unit length
+    keep = np.ones(r)
     doc_of_row = np.repeat(np.arange(len(docs)), np.diff(offsets))
     pick = sparse.csr_matrix((keep, (doc_of_row, np.arange(r))), shape=(len(docs), r))
     dv = (pick @ unit).tocsr()
@@ -341,7 +342,7 @@ def _lsh_pairs(docs: list[_Doc], num_perm: int = 64):
 
 def _neighbour_pairs(doc_vectors: sparse.csr_matrix, *, block: int = 500):
     """Rewrites: each article's nearest neighbours by cosine of its document
-    vector (sum of its own-voice sentence vectors), in blocks of rows."""
+    vector (sum of its sentence vectors), in blocks of rows."""
     n = doc_vectors.shape[0]
     k = min(NEIGHBOURS, n - 1)
     for start in range(0, n, block):
