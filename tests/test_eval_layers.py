@@ -47,9 +47,9 @@ def test_babe_loaded_language_score(shared_data):
         pytest.skip("babe absent")
     auc = rows[("loaded-language score (intensity sum) vs expert bias label", "ROC AUC")]
     print(f"\nBABE ROC AUC {auc['value']:.3f} (n={auc['n']})")
-    assert auc["value"] >= 0.66  # measured 0.683; target 0.70 not reached
+    assert auc["value"] >= 0.67  # measured 0.691; target 0.70 not reached
     precision = rows[("loaded hits among experts' biased words", "precision")]
-    assert precision["value"] >= 0.40  # measured 0.432
+    assert precision["value"] >= 0.41  # measured 0.438
 
 
 @pytest.mark.parametrize("module", [seeds_layers, hedges_wiki, babe])
