@@ -14,7 +14,7 @@ from .compare import (
     ladder_scores,
     outlet_table,
 )
-from .corpus import Corpus, CorpusError, load_corpus
+from .corpus import Corpus, CorpusError, CorpusWarning, load_corpus
 from .events import Event, EventError, load_event
 from .ladders import load_ladders
 from .lexicons import LexiconError, Lexicons, load_lexicons
@@ -22,7 +22,7 @@ from .reuse import Reuse, detect_reuse
 from .transformer import FramingFeatures
 
 __all__ = [
-    "Analysis", "Corpus", "CorpusError", "Event", "EventError", "FramingFeatures",
+    "Analysis", "Corpus", "CorpusError", "CorpusWarning", "Event", "EventError", "FramingFeatures",
     "LexiconError", "Lexicons", "Reuse", "analyze", "build_annotator", "compare_outlets",
     "detect_reuse", "distinctive_terms", "label_divergence", "label_matrix", "ladder_scores",
     "load_corpus", "load_event", "load_ladders", "load_lexicons", "outlet_table",

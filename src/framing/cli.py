@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
 from .corpus import CorpusError
 
@@ -50,6 +51,11 @@ def cmd_report(args) -> int:
     return 0
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    # Loader warnings (skipped or re-decoded files) already name the file: one line each.
+    print(f"framing: warning: {message}", file=sys.stderr)
+
+
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -83,12 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        return args.func(args)
-    except (CorpusError, FileNotFoundError, ValueError) as err:
-        # Bad input: one clear line, no traceback from deep inside.
-        print(f"framing: error: {err}", file=sys.stderr)
-        return 2
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        try:
+            return args.func(args)
+        except (CorpusError, FileNotFoundError, ValueError) as err:
+            # Bad input: one clear line, no traceback from deep inside.
+            print(f"framing: error: {err}", file=sys.stderr)
+            return 2
 
 
 if __name__ == "__main__":
