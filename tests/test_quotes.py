@@ -180,3 +180,17 @@ def test_name_and_colon_before_a_quote():
     text = ("Mitt Romney, who has criticized Trump, had this to say on Monday: “I’d like to hear "
             "from John Bolton before I vote.”\n")
     assert _spans(text)[0][2] == "Mitt Romney"
+
+
+def test_speaker_names_lose_titles_but_organisations_stay_whole():
+    from framing.quotes import _strip_titles
+    assert _strip_titles("Massachusetts State Police spokesman Dave Procopio") == "Dave Procopio"
+    assert _strip_titles("Dr. Michael New of Catholic University") == "Michael New"
+    assert _strip_titles("the Bureau of Labor Statistics") == "the Bureau of Labor Statistics"
+    assert _strip_titles("Iranian state media IRNA") == "Iranian state media IRNA"
+    assert _strip_titles("Supreme Leader Khamenei") == "Khamenei"
+
+
+def test_clause_before_the_verb_is_no_subject():
+    text = "He met reporters and said “the rebels will be defeated within weeks, whatever it costs.”\n"
+    assert _spans(text)[0][2] is None  # not "He met reporters and"

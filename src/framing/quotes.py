@@ -91,6 +91,11 @@ _NAME_STOP = _wordset(
     "on in at during after before when while who which that to as adding from with about"
     " for last this yesterday today tonight")
 
+# Words that cannot end a subject (the verb follows a clause, not a noun).
+_NOT_SUBJECT_END = _wordset(
+    "and or but that which who whom what it of to the a an in on at for with by from as if "
+    "may might can could should must shall")
+
 # Words that cannot start a subject: "and Khamenei said", "by calling".
 _LEADING_NON_SUBJECT = _wordset(
     "and but or so then while as by for with in on at to from of into after before when")
@@ -256,8 +261,8 @@ def _clean_subject(phrase: str, offset: int) -> tuple[str, int, int] | None:
     tokens = list(_WORD_TOKEN_RE.finditer(phrase))
     while tokens and tokens[-1].group(0).lower() in _ADVERBS:
         tokens.pop()
-    if not tokens:
-        return None
+    if not tokens or tokens[-1].group(0).lower() in _NOT_SUBJECT_END:
+        return None  # "... and said", "... that said": no subject here
     tokens = tokens[-6:]
     while tokens and tokens[0].group(0).lower() in _LEADING_NON_SUBJECT:
         tokens.pop(0)
@@ -410,18 +415,39 @@ def _speaker_in_sentence(text: str, q_start: int, lo: int):
     return None
 
 
+_NAME_JOINERS = _wordset("of for on and the de del da di at in")
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _TITLE_WORDS or word.endswith(("ian", "ese", "ish", "’s", "'s"))
+
+
 def _strip_titles(name: str) -> str:
-    """'Iranian Supreme Leader Ayatollah Ali Khamenei' -> 'Ali Khamenei'."""
+    """A person's name without the titles and descriptions before it:
+    'Iranian Supreme Leader Ayatollah Ali Khamenei' -> 'Ali Khamenei',
+    'state police spokesman Dave Procopio' -> 'Dave Procopio',
+    'Dr. Michael New of Catholic University' -> 'Michael New'."""
     words = name.split()
-    if len(words) < 2 or not all(w[0].isupper() for w in words):
-        return name
-    kept = []
+    if " of " in name:  # "Michael New of Catholic University": keep the person
+        head = name.split(" of ", 1)[0].split()
+        if sum(w[0].isupper() and not _is_title(w) for w in head) >= 2:
+            words = head
+    if len(words) < 2:
+        return " ".join(words)
+    kept: list[str] = []
     for w in reversed(words):
-        if w.lower().rstrip(".") in _TITLE_WORDS or w.endswith(("ian", "ese", "ish", "’s", "'s")) \
-                or len(kept) == 3:
+        if not w[0].isupper() or _is_title(w) or len(kept) == 3:
             break
         kept.insert(0, w)
-    return " ".join(kept) if kept else name
+    if len(kept) == len(words):
+        return " ".join(kept)
+    if words[len(words) - len(kept) - 1].lower() in _NAME_JOINERS:
+        return " ".join(words)  # "the Bureau of Labor Statistics": one name
+    if len(kept) >= 2:
+        return " ".join(kept)
+    if len(kept) == 1 and all(w[0].isupper() for w in words):
+        return kept[0]  # "Supreme Leader Khamenei" -> "Khamenei"
+    return " ".join(words)
 
 
 _NAME_RUN_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,6}$")
