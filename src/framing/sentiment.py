@@ -12,7 +12,6 @@ sentence and splitting it at a quotation mark would score fragments.
 from __future__ import annotations
 
 import math
-import string
 from functools import cache
 
 import numpy as np
@@ -37,37 +36,10 @@ def analyzer():
     return FastSentimentIntensityAnalyzer()
 
 
-@cache
-def _vocabulary() -> tuple[frozenset, frozenset]:
-    """VADER's lexicon words and emoji characters."""
-    vader = analyzer()
-    return frozenset(vader.lexicon), frozenset(vader.emojis)
-
-
-def _has_valence(text: str) -> bool:
-    """Whether VADER could give ``text`` a non-zero score: only lexicon words
-    (and emojis, which it rewrites into words) carry valence; boosters,
-    negations and punctuation only scale it. VADER strips punctuation from a
-    token's ends, so both forms are looked up. About 30 % of news sentences
-    have no such word and get VADER's 0.0 without running it (identical
-    scores: checked against VADER on 8,500 news_bench sentences and in
-    tests/test_sentiment.py)."""
-    lexicon, emojis = _vocabulary()
-    if not emojis.isdisjoint(text):
-        return True
-    for token in text.split():
-        low = token.lower()
-        if low in lexicon or low.strip(string.punctuation) in lexicon:
-            return True
-    return False
-
-
 def compound(text: str) -> float:
     """VADER compound score of one sentence; NaN when it has no word."""
     if not isinstance(text, str) or WORD_RE.search(text) is None:
         return math.nan
-    if not _has_valence(text):
-        return 0.0
     return analyzer().polarity_scores(text)["compound"]
 
 

@@ -32,7 +32,7 @@ SPEAKER_TYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # posts quoted from platforms
     # ("post" alone would catch "the Washington Post")
     ("social_media", ("tweet", "tweeted", "in a post", "a post", "his post", "her post",
-                      "their post", "\u2019s post", "'s post", "posted on", "wrote on x", "on x",
+                      "their post", "'s post", "posted on", "wrote on x", "on x",
                       "twitter", "telegram", "facebook", "instagram", "tiktok",
                       "youtube", "truth social", "social media", "x account")),
     # people whose authority is knowledge, not office
@@ -52,8 +52,12 @@ SPEAKER_TYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 SPEAKER_TYPES = tuple(t for t, _ in SPEAKER_TYPE_CUES) + ("other", "unattributed")
 
-_CUE_RES = tuple((t, re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-                                + r")\b", re.IGNORECASE)) for t, cues in SPEAKER_TYPE_CUES)
+#: Single-word cues as a set per type, multi-word cues as " phrase " strings:
+#: set lookups and substring tests instead of one big regex per type.
+_CUES = tuple((kind, frozenset(c for c in cues if " " not in c),
+               tuple(f" {c} " for c in cues if " " in c)) for kind, cues in SPEAKER_TYPE_CUES)
+_CUE_WORD_RE = re.compile(r"'s\b|[a-z0-9]+(?:['\-][a-z0-9]+)*")
+_POSSESSIVE_RE = re.compile(r"(?<=\w)'s\b")
 #: Characters of context either side of a speaker string that can describe it.
 CONTEXT_CHARS = 60
 
@@ -62,8 +66,13 @@ def speaker_type(description: str | None) -> str:
     """The first type in ``SPEAKER_TYPE_CUES`` whose cue occurs in the description."""
     if not isinstance(description, str) or not description.strip():
         return "unattributed"
-    for kind, pattern in _CUE_RES:
-        if pattern.search(description):
+    # cues are lower case with straight apostrophes; "X's post" -> "x 's post"
+    text = _POSSESSIVE_RE.sub(" 's", description.lower().replace("\u2019", "'"))
+    words = _CUE_WORD_RE.findall(text)
+    present = set(words)
+    joined = f" {' '.join(words)} "
+    for kind, singles, phrases in _CUES:
+        if not singles.isdisjoint(present) or any(p in joined for p in phrases):
             return kind
     return "other"
 

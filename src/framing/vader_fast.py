@@ -6,13 +6,15 @@ up to five times (negation, idiom and "least" checks), which makes one
 sentence cost O(words x sentiment words). This subclass lowercases each
 sentence once and looks the neighbours up by index; it follows VADER's rules
 step by step, in VADER's order, and reuses VADER's own tables and helpers
-(``BOOSTER_DICT``, ``SPECIAL_CASES``, ``negated``, ``scalar_inc_dec``,
-``_but_check``, ``score_valence``). Sentences with an emoji go to VADER
+(``BOOSTER_DICT``, ``SPECIAL_CASES``, ``NEGATE``, ``scalar_inc_dec``,
+``allcap_differential``, ``_but_check``, ``score_valence``). Sentences with an emoji go to VADER
 itself. tests/test_sentiment.py checks identical scores on thousands of
 sentences against the stock analyzer.
 """
 
 from __future__ import annotations
+
+import string
 
 from vaderSentiment import vaderSentiment as vader
 
@@ -28,18 +30,22 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
         if not isinstance(text, str) or not self._emoji_chars.isdisjoint(text):
             return super().polarity_scores(text)
         text = text.strip()  # what VADER's emoji pass leaves of emoji-free text
-        sentitext = vader.SentiText(text)
-        words = sentitext.words_and_emoticons
+        words = [_strip_punc_if_word(token) for token in text.split()]  # SentiText's words
         lower = [w.lower() for w in words]
+        lexicon, boosters = self.lexicon, vader.BOOSTER_DICT
         n = len(words)
         sentiments = []
-        for i in range(n):
-            low = lower[i]
-            if low in vader.BOOSTER_DICT or (i < n - 1 and low == "kind" and lower[i + 1] == "of"):
+        is_cap_diff = None
+        for i, low in enumerate(lower):
+            if low in boosters or (low == "kind" and i < n - 1 and lower[i + 1] == "of") \
+                    or low not in lexicon:
                 sentiments.append(0)
                 continue
-            sentiments.append(self._valence(words, lower, i, sentitext.is_cap_diff))
-        sentiments = self._but_check(words, sentiments)
+            if is_cap_diff is None:
+                is_cap_diff = vader.allcap_differential(words)
+            sentiments.append(self._valence(words, lower, i, is_cap_diff))
+        if "but" in lower:
+            sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
 
     def _valence(self, words, lower, i, is_cap_diff):
@@ -72,15 +78,31 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
         return _least_check(valence, lower, i, lexicon)
 
 
+_PUNCTUATION = string.punctuation
+_NEGATE = frozenset(vader.NEGATE)
+
+
+def _strip_punc_if_word(token):
+    """``SentiText._strip_punc_if_word``: strip punctuation unless that
+    leaves two characters or fewer (an emoticon)."""
+    stripped = token.strip(_PUNCTUATION)
+    return token if len(stripped) <= 2 else stripped
+
+
+def _negated(word):
+    """``vader.negated([word])`` for one lowercase word."""
+    return word in _NEGATE or "n't" in word
+
+
 def _negation_check(valence, lower, start_i, i):
-    if start_i == 0 and vader.negated([lower[i - 1]]):
+    if start_i == 0 and _negated(lower[i - 1]):
         valence = valence * vader.N_SCALAR
     if start_i == 1:
         if lower[i - 2] == "never" and lower[i - 1] in ("so", "this"):
             valence = valence * 1.25
         elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
             pass
-        elif vader.negated([lower[i - 2]]):
+        elif _negated(lower[i - 2]):
             valence = valence * vader.N_SCALAR
     if start_i == 2:
         # VADER's condition as written: (never and so/this two back) or so/this one back
@@ -89,7 +111,7 @@ def _negation_check(valence, lower, start_i, i):
             valence = valence * 1.25
         elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
             pass
-        elif vader.negated([lower[i - 3]]):
+        elif _negated(lower[i - 3]):
             valence = valence * vader.N_SCALAR
     return valence
 
