@@ -177,3 +177,16 @@ def test_first_person_noun_uses_and_idioms_stay_own():
 def test_adverbs_are_not_part_of_the_source():
     text = "Walker still believes that migrants should get a path to citizenship.\n"
     assert _voice_of(text, "migrants") == ("reported", "Walker")
+
+
+def test_verbs_that_report_only_with_a_that_clause():
+    for text, phrase in [
+        ("The Treasury added five entities to the sanctions list.\n", "entities"),
+        ("Two men were charged with murder on Friday.\n", "murder"),
+        ("The storm claimed the lives of six people.\n", "lives"),
+    ]:
+        assert _voice_of(text, phrase)[0] == "own", text
+    text = "The minister added that the talks would resume.\n"
+    assert _voice_of(text, "talks")[0] == "reported"
+    text = "The talks would resume, added a spokesman.\n"
+    assert _voice_of(text, "talks") == ("reported", "a spokesman")

@@ -56,6 +56,9 @@ _ATTRIBUTION_VERBS = frozenset(w for forms in _VERB_FORMS for w in forms)
 #: base and -s forms are nouns as often as verbs ("a report", "her claims")
 _BASE_FORMS = frozenset(forms[0] for forms in _VERB_FORMS)
 _S_FORMS = frozenset(forms[1] for forms in _VERB_FORMS)
+_LEMMA = {w: forms[0] for forms in _VERB_FORMS for w in forms}
+#: verbs that report speech only with a "that" clause (or as a final tag)
+_NEEDS_THAT = _wordset("add note stress charge claim declare estimate promise show reveal")
 #: base forms far more often nouns: verbs only with a "that" clause
 _NOUN_FIRST = _wordset("state report note post claim show promise estimate stress charge")
 _SELF = _wordset("i we you")
@@ -297,6 +300,8 @@ def _verb_span(text: str, sent: tuple[int, int], tok: re.Match):
         # "..., said a police spokesman." (verb before its subject)
         source = _source_phrase(text[start:end])
         return s_start, s_start + len(before) - 1, source
+    if _LEMMA.get(word) in _NEEDS_THAT and not that:
+        return None  # "added five entities", "charged with murder", "claimed the lives"
     if end <= start:
         return None
     return start, end, subject[0] if subject else None
