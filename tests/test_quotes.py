@@ -183,12 +183,12 @@ def test_name_and_colon_before_a_quote():
 
 
 def test_speaker_names_lose_titles_but_organisations_stay_whole():
-    from framing.quotes import _strip_titles
-    assert _strip_titles("Massachusetts State Police spokesman Dave Procopio") == "Dave Procopio"
-    assert _strip_titles("Dr. Michael New of Catholic University") == "Michael New"
-    assert _strip_titles("the Bureau of Labor Statistics") == "the Bureau of Labor Statistics"
-    assert _strip_titles("Iranian state media IRNA") == "Iranian state media IRNA"
-    assert _strip_titles("Supreme Leader Khamenei") == "Khamenei"
+    from framing.speakers import strip_titles
+    assert strip_titles("Massachusetts State Police spokesman Dave Procopio") == "Dave Procopio"
+    assert strip_titles("Dr. Michael New of Catholic University") == "Michael New"
+    assert strip_titles("the Bureau of Labor Statistics") == "the Bureau of Labor Statistics"
+    assert strip_titles("Iranian state media IRNA") == "Iranian state media IRNA"
+    assert strip_titles("Supreme Leader Khamenei") == "Khamenei"
 
 
 def test_clause_before_the_verb_is_no_subject():

@@ -22,91 +22,19 @@ import math
 import re
 from bisect import bisect_right
 
+from .speakers import (
+    BASE_FORMS,
+    NAMING_VERBS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    WORD_TOKEN_RE,
+    expand_name,
+    speaker_after,
+    speaker_before,
+    speaker_in_sentence,
+    speaker_inside,
+)
 from .tokens import WORD_RE
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# --- speech verbs -------------------------------------------------------------
-
-# One line per verb, every form listed (no stemmer); the first is the base form.
-_SPEECH_VERB_TABLE = """
-say says said saying|tell tells told telling|add adds added adding
-state states stated stating|declare declares declared declaring
-write writes wrote writing written|note notes noted noting
-remark remarks remarked remarking|continue continues continued continuing
-report reports reported reporting|read reads|explain explains explained explaining
-argue argues argued arguing|insist insists insisted insisting|warn warns warned warning
-claim claims claimed claiming|ask asks asked asking|reply replies replied replying
-post posts posted posting|tweet tweets tweeted tweeting|announce announces announced announcing
-emphasize emphasizes emphasized emphasizing|emphasise emphasises emphasised emphasising
-stress stresses stressed stressing|urge urges urged urging|conclude concludes concluded concluding
-acknowledge acknowledges acknowledged acknowledging|admit admits admitted admitting
-recall recalls recalled recalling|observe observes observed observing
-comment comments commented commenting|suggest suggests suggested suggesting
-affirm affirms affirmed affirming|reaffirm reaffirms reaffirmed reaffirming
-vow vows vowed vowing|pledge pledges pledged pledging|caution cautions cautioned cautioning
-concede concedes conceded conceding|counter counters countered countering
-respond responds responded responding|predict predicts predicted predicting
-confirm confirms confirmed confirming|deny denies denied denying|allege alleges alleged alleging
-charge charges charged charging|complain complains complained complaining
-lament laments lamented lamenting|exclaim exclaims exclaimed exclaiming
-shout shouts shouted shouting|quip quips quipped quipping|boast boasts boasted boasting
-describe describes described describing|call calls called calling
-"""
-_VERB_FORMS = [group.split() for line in _SPEECH_VERB_TABLE.split("\n") for group in line.split("|")
-               if group.strip()]
-
-#: Verbs that introduce or tag a quotation (every form).
-SPEECH_VERBS = frozenset(w for forms in _VERB_FORMS for w in forms)
-#: Base forms double as nouns ("state media", "a report"): they tag a quote
-#: only right before the clause ends ("..., they say.").
-_BASE_FORMS = frozenset(forms[0] for forms in _VERB_FORMS)
-#: base and -s forms, which double as nouns ("the Iranian reports read")
-_NOUN_LIKE = frozenset(w for forms in _VERB_FORMS for w in forms[:2])
-
-#: Verbs that put a short quoted phrase in someone's mouth: 'called it "x"'.
-NAMING_VERBS = _wordset(
-    "call calls called calling describe describes described describing dub dubs dubbed"
-    " dubbing term terms termed terming label labels labeled labelled labeling labelling"
-    " brand brands branded branding denounce denounces denounced denouncing"
-    " say says said saying")
-
-_ADVERBS = _wordset(
-    "also further later then previously recently earlier once again repeatedly reportedly"
-    " has have had would will is was were been being quoted as still now not never did does do"
-    " also already")
-
-PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
-
-_DETERMINERS = frozenset(
-    ("the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
-     "my", "your"))
-
-# Words that end a speaker phrase after a verb ("said Emile Hokayem, a ...",
-# "told state media before his departure").
-_NAME_STOP = _wordset(
-    "on in at during after before when while who which that to as adding from with about"
-    " for last this yesterday today tonight")
-
-# Words that cannot end a subject (the verb follows a clause, not a noun).
-_NOT_SUBJECT_END = _wordset(
-    "and or but that which who whom what it of to the a an in on at for with by from as if "
-    "may might can could should must shall")
-
-# Words that cannot start a subject: "and Khamenei said", "by calling".
-_LEADING_NON_SUBJECT = _wordset(
-    "and but or so then while as by for with in on at to from of into after before when")
-
-_TITLE_WORDS = _wordset(
-    "president vice prime minister foreign defense defence interior secretary adviser advisor"
-    " national security supreme leader ayatollah general gen maj maj.-gen major lt colonel col"
-    " chief spokesman spokeswoman spokesperson senator sen rep representative governor gov"
-    " ambassador commander dr mr mrs ms prof sheikh king queen prince crown emir sultan"
-    " deputy former acting senior top head director envoy official whip majority minority"
-    " house press speaker leader attorney judge mayor commissioner chairman chairwoman chair")
 
 _QUOTE_MARKS = "“”„«»\""
 _OPENERS = "“„«"
@@ -116,7 +44,6 @@ _LINE_RE = re.compile(r"[^\n]+")
 _CREDIT_RE = re.compile(
     r"^[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^\n(]{0,80}?)[ \t]*\((?P<handle>@\w{1,30})\)[^\n]{0,40}$",
     re.MULTILINE)
-_WORD_TOKEN_RE = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*")
 _SPEECH_END_RE = re.compile(r"[.?!…][\"”’')\]]*\s+\S")
 
 _TERM_MAX_WORDS = 4
@@ -246,237 +173,6 @@ def _pair_single_quotes(text: str, paragraphs, taken: list[tuple[int, int]]) -> 
     return spans
 
 
-# --- speakers -----------------------------------------------------------------
-
-def _clean_subject(phrase: str, offset: int) -> tuple[str, int, int] | None:
-    """Trim a phrase that precedes a verb down to its subject noun phrase."""
-    # Drop an appositive: "Russia, a major Assad ally," -> "Russia".
-    m = re.search(r"^(.*?[^,]),\s[^,]{1,80},\s*$", phrase)
-    if m and not re.search(r",", m.group(1)):
-        phrase = m.group(1)
-    elif "," in phrase:
-        cut = phrase.rfind(",") + 1
-        offset += cut
-        phrase = phrase[cut:]
-    tokens = list(_WORD_TOKEN_RE.finditer(phrase))
-    while tokens and tokens[-1].group(0).lower() in _ADVERBS:
-        tokens.pop()
-    if not tokens or tokens[-1].group(0).lower() in _NOT_SUBJECT_END:
-        return None  # "... and said", "... that said": no subject here
-    tokens = tokens[-6:]
-    while tokens and tokens[0].group(0).lower() in _LEADING_NON_SUBJECT:
-        tokens.pop(0)
-    if not tokens:
-        return None
-    first = tokens[0].group(0)
-    if first.lower() not in PRONOUNS and first.lower() not in _DETERMINERS \
-            and not first[0].isupper() and len(tokens) > 1:
-        # lower-case start: keep from the first capitalised word or determiner on
-        for k, t in enumerate(tokens):
-            w = t.group(0)
-            if w[0].isupper() or w.lower() in _DETERMINERS:
-                tokens = tokens[k:]
-                break
-    s = offset + tokens[0].start()
-    e = offset + tokens[-1].end()
-    return phrase[tokens[0].start():tokens[-1].end()], s, e
-
-
-def _first_name_run(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
-    """The first run of two or more capitalised words in text[lo:hi] (the
-    likely subject of a sentence that starts with an adverbial)."""
-    for m in re.finditer(r"[A-Z][\w’'.\-]*(?:\s+(?:al-|bin\s|de\s)?[A-Z][\w’'.\-]*)+", text[lo:hi]):
-        return m.group(0), lo + m.start(), lo + m.end()
-    return None
-
-
-_CLAUSE_STOP_RE = re.compile(r"[.;:!?“”\"](?:\s|$)")
-_ABBREVIATED_TITLES = _wordset("mr mrs ms dr prof gen sen rep gov lt col capt sgt st jr sr rev maj adm "
-                               "brig cmdr supt det insp amb pres sec")
-
-
-def _clause_stop(window: str) -> int:
-    """Where the clause that starts ``window`` ends (periods of titles such as
-    "Ms." and initials do not end it)."""
-    for m in _CLAUSE_STOP_RE.finditer(window):
-        if window[m.start()] == ".":
-            word = re.search(r"([A-Za-z]+)$", window[:m.start()])
-            if word and (word.group(1).lower() in _ABBREVIATED_TITLES
-                         or (len(word.group(1)) == 1 and word.group(1).isupper())):
-                continue
-        return m.start()
-    return len(window)
-
-
-def _speaker_after(text: str, q_end: int, limit: int):
-    """Tag after the quote: '..., said X' or '..., X said'."""
-    m = re.match(r"[ \t]*,?[ \t]*", text[q_end:limit])
-    pos = q_end + m.end()
-    window = text[pos:min(limit, pos + 160)]
-    tokens = list(_WORD_TOKEN_RE.finditer(window))
-    if not tokens:
-        return None
-    stop = _clause_stop(window)
-    tokens = [t for t in tokens if t.start() < stop]
-    if not tokens:
-        return None
-    # "Gary Fine, a sociology professor at Northwestern, told me": the
-    # appositive may be long.
-    appositive = re.match(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),\s[^,]{1,80},\s*", window)
-    first = tokens[0].group(0).lower()
-    if appositive and first not in SPEECH_VERBS:
-        rest = [t for t in tokens if t.start() >= appositive.end()]
-        if rest and rest[0].group(0).lower() in SPEECH_VERBS and rest[0].group(0).lower() not in _BASE_FORMS:
-            s, e = pos + appositive.start(1), pos + appositive.end(1)
-            return text[s:e], s, e, rest[0].group(0).lower()
-    if first in SPEECH_VERBS and first not in _BASE_FORMS:  # "said Emile Hokayem, an expert"
-        name_tokens = []
-        for t in tokens[1:7]:
-            w = t.group(0)
-            if w.lower() in _NAME_STOP or "," in window[tokens[0].end():t.start()]:
-                break
-            name_tokens.append(t)
-        if not name_tokens:
-            return None
-        s, e = pos + name_tokens[0].start(), pos + name_tokens[-1].end()
-        return text[s:e], s, e, first
-    for k, t in enumerate(tokens[:7]):
-        w = t.group(0).lower()
-        if w in _BASE_FORMS and k + 1 < len(tokens):
-            continue  # "Iranian state media IRNA said": 'state' is a noun here
-        if w in _NOUN_LIKE and k + 1 < len(tokens) and tokens[k + 1].group(0).lower() in SPEECH_VERBS:
-            continue  # "the Iranian reports read": 'reports' is the subject
-        if w in SPEECH_VERBS and k > 0:
-            subj = _clean_subject(window[:t.start()], pos)
-            if subj is None:
-                return None
-            name, s, e = subj
-            if "," in window[:t.start()] and name.lower() not in PRONOUNS:
-                return None
-            return name, s, e, w
-        if w in ("and", "but", "because", "which", "who", "that", "while"):
-            return None
-    return None
-
-
-def _speaker_before(text: str, q_start: int, lo: int):
-    """Tag before the quote: 'X said: "', 'X told reporters, "', '..., stating, "'."""
-    window = text[lo:q_start]
-    tokens = list(_WORD_TOKEN_RE.finditer(window))
-    # the last speech verb among the last six words, with no clause end after it
-    for k in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
-        w = tokens[k].group(0).lower()
-        if w not in SPEECH_VERBS:
-            continue
-        tail = window[tokens[k].end():]
-        if re.search(r"[.!?;]", tail):
-            return None
-        if w in _BASE_FORMS and not re.match(r"\s*[,:]", tail):
-            continue
-        if w.endswith("ing"):  # "..., stating, “...": the sentence's subject speaks
-            run = _first_name_run(text, lo, lo + tokens[k].start())
-            return (*run, w) if run else None
-        subj = _clean_subject(window[:tokens[k].start()], lo)
-        return (*subj, w) if subj else None
-    if window.rstrip().endswith(":"):
-        # "Sullivan: “...”" (headlines); "Mitt Romney, who ..., had this to say: “...”"
-        head = _NAME_COLON_RE.match(window)
-        if head:
-            return head.group(1), lo + head.start(1), lo + head.end(1), None
-        run = _first_name_run(text, lo, q_start)
-        if run and len(WORD_RE.findall(text, lo, run[1])) <= 4:
-            return (*run, None)
-    return None
-
-
-_NAME_COLON_RE = re.compile(r"\s*([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*:\s*$")
-
-
-def _speaker_inside(text: str, q_start: int, inner_start: int, lo: int):
-    """'Bagheri “emphasized that ...”': a name right before a quote whose first
-    word is a speech verb."""
-    first = WORD_RE.match(text, inner_start)
-    if not first or first.group(0).lower() not in SPEECH_VERBS:
-        return None
-    subj = _clean_subject(text[lo:q_start], lo)
-    return (*subj, first.group(0).lower()) if subj else None
-
-
-def _speaker_in_sentence(text: str, q_start: int, lo: int):
-    """'Iran International reported that ... “hours after ...”': the subject of
-    the sentence's speech verb before a partial quote."""
-    window = text[lo:q_start]
-    for t in _WORD_TOKEN_RE.finditer(window):
-        w = t.group(0).lower()
-        if w in SPEECH_VERBS and w not in _BASE_FORMS and not w.endswith("ing") and t.start() > 0:
-            subj = _clean_subject(window[:t.start()], lo)
-            if subj:
-                return (*subj, w)
-    return None
-
-
-_NAME_JOINERS = _wordset("of for on and the de del da di at in")
-
-
-def _is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in _TITLE_WORDS or word.endswith(("ian", "ese", "ish", "’s", "'s"))
-
-
-def _strip_titles(name: str) -> str:
-    """A person's name without the titles and descriptions before it:
-    'Iranian Supreme Leader Ayatollah Ali Khamenei' -> 'Ali Khamenei',
-    'state police spokesman Dave Procopio' -> 'Dave Procopio',
-    'Dr. Michael New of Catholic University' -> 'Michael New'."""
-    words = name.split()
-    if " of " in name:  # "Michael New of Catholic University": keep the person
-        head = name.split(" of ", 1)[0].split()
-        if sum(w[0].isupper() and not _is_title(w) for w in head) >= 2:
-            words = head
-    if len(words) < 2:
-        return " ".join(words)
-    kept: list[str] = []
-    for w in reversed(words):
-        if not w[0].isupper() or _is_title(w) or len(kept) == 3:
-            break
-        kept.insert(0, w)
-    if len(kept) == len(words):
-        return " ".join(kept)
-    if words[len(words) - len(kept) - 1].lower() in _NAME_JOINERS:
-        return " ".join(words)  # "the Bureau of Labor Statistics": one name
-    if len(kept) >= 2:
-        return " ".join(kept)
-    if len(kept) == 1 and all(w[0].isupper() for w in words):
-        return kept[0]  # "Supreme Leader Khamenei" -> "Khamenei"
-    return " ".join(words)
-
-
-_NAME_RUN_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,6}$")
-
-
-def _expand_name(text: str, name: str, before: int) -> str:
-    """'Sullivan' -> 'Jake Sullivan' when the article names him in full (the
-    first such mention before ``before``, else the first after); titles such
-    as 'National Security Adviser' are dropped."""
-    if not name or " " in name.strip() or not name[0].isupper():
-        return _strip_titles(name)
-    best = None
-    i = text.find(name)
-    while i >= 0:
-        after = text[i + len(name):i + len(name) + 1]
-        if not (after.isalnum() or after == "_"):
-            run = _NAME_RUN_BEFORE_RE.search(text, max(0, i - 80), i)
-            if run:
-                full = _strip_titles(run.group(0) + name)
-                if full != name and full.endswith(name):
-                    best = full
-                    if i < before:
-                        break
-        if best is not None and i >= before:
-            break
-        i = text.find(name, i + 1)
-    return best or name
-
-
 # --- classification -----------------------------------------------------------
 
 def _is_statement_start(text: str, q_start: int, p_start: int) -> bool:
@@ -521,8 +217,8 @@ def _naming_verb_before(text: str, q_start: int, lo: int) -> bool:
     window = text[max(lo, q_start - 60):q_start]
     if re.search(r"[.;!?]\s*$", window):
         return False
-    toks = [t.lower() for t in _WORD_TOKEN_RE.findall(window)][-3:]
-    return any(t in NAMING_VERBS or (t in SPEECH_VERBS and t not in _BASE_FORMS) for t in toks)
+    toks = [t.lower() for t in WORD_TOKEN_RE.findall(window)][-3:]
+    return any(t in NAMING_VERBS or (t in SPEECH_VERBS and t not in BASE_FORMS) for t in toks)
 
 
 # --- embedded posts -----------------------------------------------------------
@@ -598,14 +294,14 @@ def _find_tag(text, span, p_start, p_end_last):
     start, end, i_s, i_e = span
     inner = text[i_s:i_e].rstrip()
     lo = _sentence_start(text, start, p_start)
-    after = _speaker_after(text, end, p_end_last)
-    before = _speaker_before(text, start, lo)
+    after = speaker_after(text, end, p_end_last)
+    before = speaker_before(text, start, lo)
     # "“...full sentence.” Next sentence" is usually tagged before, else after.
     if inner.endswith(".") and not inner.endswith("..."):
         found = before or after
     else:
         found = after or before
-    return found or _speaker_inside(text, start, i_s, lo)
+    return found or speaker_inside(text, start, i_s, lo)
 
 
 def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = None) -> list[dict]:
@@ -669,16 +365,16 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
                     if last_named is not None:
                         found = (last_named[0], *found[1:])
                 else:
-                    found = (_expand_name(text, speaker, span[0]), *found[1:])
+                    found = (expand_name(text, speaker, span[0]), *found[1:])
             if found is None and kind == "partial":
                 found = _partial_speaker(text, span, out)
                 if found is None:
                     lo = _sentence_start(text, span[0], paragraphs[p_idx][0])
-                    found = _speaker_in_sentence(text, span[0], lo)
+                    found = speaker_in_sentence(text, span[0], lo)
                     if found is not None and found[0].lower() in PRONOUNS and last_named:
                         found = (last_named[0], *found[1:])
                     elif found is not None:
-                        found = (_expand_name(text, found[0], span[0]), *found[1:])
+                        found = (expand_name(text, found[0], span[0]), *found[1:])
             if found is None and last_named is not None and p_idx - last_named[1] <= 1:
                 found = (last_named[0], math.nan, math.nan, None)  # “...,” X said. “...”
             if found is not None and found[0].strip().lower() not in PRONOUNS:

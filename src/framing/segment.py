@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-from .quotes import SPEECH_VERBS
+from .speakers import SPEECH_VERBS
 from .tokens import WORD_RE, count_words
 
 # Candidate sentence ends: terminal punctuation, then closing marks, then space.

@@ -21,7 +21,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 
-from .quotes import PRONOUNS, _clean_subject, _first_name_run, _strip_titles
+from .speakers import PRONOUNS, clean_subject, first_name_run, strip_titles
 from .tokens import WORD_RE
 
 
@@ -157,10 +157,10 @@ def _subject(text: str, s_start: int, tok: re.Match) -> tuple[str, int] | None:
         return None
     prev = re.search(r"([\w’'\-]+)\s*,?\s*$", text[s_start:tok.start()])
     if tok.group(0).lower().endswith("ing") or (prev and prev.group(1).lower() == "to"):
-        run = _first_name_run(text, s_start, tok.start())
-        return (_strip_titles(run[0]), run[1]) if run else None
-    subject = _clean_subject(text[s_start:tok.start()], s_start)
-    return (_strip_titles(subject[0]), subject[1]) if subject else None
+        run = first_name_run(text, s_start, tok.start())
+        return (strip_titles(run[0]), run[1]) if run else None
+    subject = clean_subject(text[s_start:tok.start()], s_start)
+    return (strip_titles(subject[0]), subject[1]) if subject else None
 
 
 # What may follow a sentence-final tag: "..., police said (in a statement)."
