@@ -53,6 +53,8 @@ def _esc(value) -> str:
 
 
 def _text(value) -> str:
+    if type(value) is str:  # the common case first: this runs for every attribute
+        return value
     if value is None:
         return ""
     if isinstance(value, pd.Timestamp):
@@ -95,26 +97,26 @@ def _css() -> str:
 
 
 class _ByDoc:
-    """The per-article tables split by ``doc_id`` once, instead of filtering
-    every table again for every article."""
+    """The per-article tables as row dicts grouped by ``doc_id``, built once
+    (converting and filtering a table per article is what makes reports slow)."""
 
     TABLES = ("spans", "voices", "sentences", "boilerplate")
 
     def __init__(self, analysis, doc_ids=None):
+        wanted = None if doc_ids is None else set(doc_ids)
         self._groups: dict[str, dict] = {}
-        self._empty: dict[str, pd.DataFrame] = {}
         for name in self.TABLES:
             frame = getattr(analysis, name, None)
-            if frame is None:
-                frame = pd.DataFrame({"doc_id": []})
-            if doc_ids is not None and len(frame):
-                frame = frame[frame["doc_id"].isin(list(doc_ids))]
-            self._empty[name] = frame.iloc[0:0]
-            self._groups[name] = ({doc: rows for doc, rows in frame.groupby("doc_id", sort=False)}
-                                  if len(frame) else {})
+            groups: dict = {}
+            if frame is not None and len(frame):
+                if wanted is not None:
+                    frame = frame[frame["doc_id"].isin(wanted)]
+                for row in frame.to_dict("records"):
+                    groups.setdefault(row["doc_id"], []).append(row)
+            self._groups[name] = groups
 
-    def get(self, name: str, doc_id) -> pd.DataFrame:
-        return self._groups[name].get(doc_id, self._empty[name])
+    def get(self, name: str, doc_id) -> list[dict]:
+        return self._groups[name].get(doc_id, [])
 
 
 def _fmt(value, digits: int = 1, suffix: str = "") -> str:
@@ -144,11 +146,17 @@ def _span_title(span: dict) -> str:
     return " · ".join(bits)
 
 
-def span_marks(spans: pd.DataFrame, doc_id: str, actor_names: dict | None = None) -> list[Mark]:
-    """One highlight per span row, with the data attributes the page and tests read."""
+def _records(rows) -> list[dict]:
+    """Row dicts from a DataFrame (or a list of row dicts, passed through)."""
+    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
+
+
+def span_marks(spans, doc_id: str, actor_names: dict | None = None) -> list[Mark]:
+    """One highlight per span row (DataFrame or row dicts), with the data
+    attributes the page and tests read."""
     names = actor_names or {}
     marks = []
-    for span in spans.to_dict("records"):
+    for span in _records(spans):
         layer = _text(span["layer"])
         actor = _text(span.get("actor"))
         if actor:
@@ -180,10 +188,10 @@ def _layer_rank(layer: str) -> int:
     return order.index(layer) if layer in order else len(order)
 
 
-def voice_marks(voices: pd.DataFrame) -> list[Mark]:
+def voice_marks(voices) -> list[Mark]:
     """Shading for reported and quoted segments (own voice is left plain)."""
     marks = []
-    for seg in voices.to_dict("records"):
+    for seg in _records(voices):
         voice = _text(seg.get("voice"))
         if voice not in ("reported", "quoted"):
             continue
@@ -214,43 +222,53 @@ def article_body_html(text: str, marks: list[Mark], headline_end: int | None = N
     return "\n".join(paragraphs)
 
 
-def _voice_words(text: str, voices: pd.DataFrame) -> dict[str, int]:
+def _voice_words(text: str, voices: list[dict]) -> dict[str, int]:
     counts = dict.fromkeys(("own", "reported", "quoted"), 0)
-    for seg in voices.to_dict("records"):
+    for seg in voices:
         voice = _text(seg.get("voice"))
         if voice in counts:
             counts[voice] += count_words(text[int(seg["start"]):int(seg["end"])])
     return counts
 
 
-def article_summary(text: str, spans: pd.DataFrame, voices: pd.DataFrame) -> dict:
+def _score(value) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def article_summary(text: str, spans, voices) -> dict:
     """The short framing summary shown on each article card: most-used label
     per actor (own and reported voice), own-voice hedge/loaded/booster rates per
-    1,000 own-voice words, and the shares of words in quoted/reported voice."""
+    1,000 own-voice words, and the shares of words in quoted/reported voice.
+    ``spans`` and ``voices``: one article's rows (DataFrames or row dicts)."""
+    spans, voices = _records(spans), _records(voices)
     words = _voice_words(text, voices)
     total = sum(words.values())
     own = words["own"]
     out: dict = {"words": count_words(text), "own_words": own if total else math.nan}
     for voice in ("quoted", "reported"):
         out[f"{voice}_share"] = words[voice] / total if total else math.nan
-    own_spans = spans[spans["voice"] == "own"] if len(spans) else spans
+    own_layers = Counter(_text(span["layer"]) for span in spans if _text(span.get("voice")) == "own")
     for layer in ("hedge", "loaded", "booster"):
-        n = int((own_spans["layer"] == layer).sum()) if len(own_spans) else 0
-        out[f"{layer}_count_own"] = n
-        out[f"{layer}_rate_own"] = 1000 * n / own if total and own else math.nan
+        out[f"{layer}_count_own"] = own_layers[layer]
+        out[f"{layer}_rate_own"] = 1000 * own_layers[layer] / own if total and own else math.nan
+    # Only labels on a ladder (with a score): names ("Assad", "HTS") and
+    # neutral mentions ("army") say who is meant, not how they are framed.
+    by_actor: dict[str, list[dict]] = {}
+    for span in spans:
+        if (_text(span["layer"]) == "actor_label" and _text(span.get("voice")) in ("own", "reported")
+                and _text(span.get("actor")) and not math.isnan(_score(span.get("score")))):
+            by_actor.setdefault(_text(span["actor"]), []).append(span)
     labels = []
-    if len(spans):
-        # Only labels on a ladder (with a score): names ("Assad", "HTS") and
-        # neutral mentions ("army") say who is meant, not how they are framed.
-        narrated = spans[(spans["layer"] == "actor_label") & spans["voice"].isin(["own", "reported"])
-                         & pd.to_numeric(spans["score"], errors="coerce").notna()]
-        for actor, group in narrated.groupby("actor", dropna=True, sort=True):
-            counts = Counter(group["category"].map(_text))
-            label, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-            score = group.loc[group["category"].map(_text) == label, "score"].astype(float).mean()
-            labels.append({"actor": _text(actor), "label": label, "count": n,
-                           "total": len(group), "score": score})
-        labels.sort(key=lambda lab: (-lab["total"], lab["actor"]))
+    for actor, group in sorted(by_actor.items()):
+        counts = Counter(_text(span.get("category")) for span in group)
+        label, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        scores = [_score(span["score"]) for span in group if _text(span.get("category")) == label]
+        labels.append({"actor": actor, "label": label, "count": n, "total": len(group),
+                       "score": sum(scores) / len(scores)})
+    labels.sort(key=lambda lab: (-lab["total"], lab["actor"]))
     out["labels"] = labels
     return out
 
@@ -287,21 +305,19 @@ def _summary_html(summary: dict, actor_names: dict | None = None, max_actors: in
         f'</div>')
 
 
-def _boilerplate_html(boilerplate: pd.DataFrame) -> str:
-    if not len(boilerplate):
+def _boilerplate_html(boilerplate: list[dict]) -> str:
+    if not boilerplate:
         return ""
     items = "".join(
         f'<li><span class="fr-kind">{_esc(row.get("kind"))}</span> {_esc(row.get("text"))}</li>'
-        for row in boilerplate.to_dict("records"))
+        for row in boilerplate)
     return (f'<details class="fr-boilerplate"><summary>Removed from the text '
             f'({len(boilerplate)})</summary><ul>{items}</ul></details>')
 
 
-def _headline_end(text: str, sentences: pd.DataFrame) -> int | None:
-    if not len(sentences) or "zone" not in sentences:
-        return None
-    heads = sentences[sentences["zone"] == "headline"]
-    return int(heads["end"].max()) if len(heads) else None
+def _headline_end(sentences: list[dict]) -> int | None:
+    ends = [int(s["end"]) for s in sentences if _text(s.get("zone")) == "headline"]
+    return max(ends) if ends else None
 
 
 def article_card_html(analysis, doc_id: str, by_doc: _ByDoc | None = None) -> str:
@@ -319,7 +335,7 @@ def article_card_html(analysis, doc_id: str, by_doc: _ByDoc | None = None) -> st
     sentences = by_doc.get("sentences", doc_id)
     names = _actor_names(analysis)
     marks = voice_marks(voices) + span_marks(spans, doc_id, names)
-    head_end = _headline_end(text, sentences)
+    head_end = _headline_end(sentences)
     paragraphs = _paragraph_ranges(text)
     title = _text(art.get("title"))
     # The headline is usually the first line of the text; show it once, highlighted.
@@ -423,20 +439,21 @@ def _optional(method, *args, **kwargs):
         return None
 
 
-#: The measures of the per-outlet table shown first: (measure, voice, row
-#: label, kind); kind "share" prints as a percentage. Absent ones are skipped.
+#: The measures of the per-outlet table: (measure, voice, column heading,
+#: kind); kind "share" prints as a percentage. Absent ones are skipped; every
+#: measure is in ``analysis.by_outlet()`` (by_outlet.csv of ``framing analyze``).
 KEY_MEASURES = (
-    ("hedge_rate", "own", "Hedges per 1,000 own-voice words", "rate"),
-    ("booster_rate", "own", "Boosters per 1,000 own-voice words", "rate"),
-    ("loaded_rate", "own", "Loaded words per 1,000 own-voice words", "rate"),
-    ("loaded_rate", "quoted", "Loaded words per 1,000 quoted words", "rate"),
-    ("attribution_rate", "own", "Attribution verbs per 1,000 own-voice words", "rate"),
-    ("words_share", "quoted", "Words in quoted speech", "share"),
-    ("words_share", "reported", "Words in reported speech", "share"),
-    ("sources_count", "all", "Sources quoted or cited", "count"),
-    ("sources_official_share", "all", "Sources that are officials", "share"),
-    ("sentiment_mean", "own", "Sentiment of the own voice (VADER, -1 to 1)", "score"),
-    ("readability_flesch_kincaid_grade", "all", "Reading grade level", "score"),
+    ("hedge_rate", "own", "Hedges", "rate"),
+    ("booster_rate", "own", "Boosters", "rate"),
+    ("loaded_rate", "own", "Loaded words", "rate"),
+    ("loaded_rate", "quoted", "Loaded words in quotes", "rate"),
+    ("attribution_rate", "own", "Attribution verbs", "rate"),
+    ("words_share", "quoted", "Quoted", "share"),
+    ("words_share", "reported", "Reported", "share"),
+    ("sources_count", "all", "Sources", "count"),
+    ("sources_official_share", "all", "Official sources", "share"),
+    ("sentiment_mean", "own", "Sentiment (own voice)", "score"),
+    ("readability_flesch_kincaid_grade", "all", "Grade level", "score"),
 )
 #: The same measures for the framing-profile heatmap (``framing.plots``).
 PROFILE_MEASURES = (
@@ -464,38 +481,37 @@ def _cell(row: dict, kind: str) -> str:
 
 
 def outlet_table_html(analysis) -> str:
-    """The per-outlet comparison: the key measures with their 95 % intervals,
-    outlets as columns, small counts flagged; every measure in a fold below."""
+    """The per-outlet comparison: one row per outlet, the key measures with
+    their 95 % intervals, small counts flagged."""
     table = _optional(analysis.by_outlet)
     if table is None or not len(table):
         return '<p class="fr-muted">The per-outlet comparison is not available for this analysis.</p>'
-    outlets = sorted(table["outlet"].map(_text).unique())
+    keys = {(m, v) for m, v, _, _ in KEY_MEASURES}
+    pairs = list(zip(table["measure"].map(_text), table["voice"].map(_text), strict=True))
+    picked = table[[pair in keys for pair in pairs]]
     index = {(_text(r["measure"]), _text(r["voice"]), _text(r["outlet"])): r
-             for r in table.to_dict("records")}
-    head = "<th>measure</th>" + "".join(f"<th>{_esc(o)}</th>" for o in outlets)
+             for r in picked.to_dict("records")}
+    columns = [(m, v, label, kind) for m, v, label, kind in KEY_MEASURES
+               if any(key[:2] == (m, v) for key in index)]
+    if not columns:
+        return ('<p class="fr-muted">None of the key measures is in the per-outlet table; '
+                'see <code>analysis.by_outlet()</code>.</p>')
+    outlets = sorted(table["outlet"].map(_text).unique())
+    head = "<th>outlet</th>" + "".join(
+        f'<th title="{_esc(m)} ({_esc(v)})">{_esc(label)}</th>' for m, v, label, _ in columns)
     rows = []
-    for measure, voice, label, kind in KEY_MEASURES:
-        if not any((measure, voice, o) in index for o in outlets):
-            continue
-        cells = "".join(_cell(index[(measure, voice, o)], kind) if (measure, voice, o) in index
-                        else '<td class="fr-num">n/a</td>' for o in outlets)
-        rows.append(f"<tr><th scope=\"row\">{_esc(label)}</th>{cells}</tr>")
-    key = (f'<table class="fr-table fr-outlets"><caption>Each figure with its 95 % interval '
-           f'below it. <span class="fr-small">*</span> few hits behind the figure: do not read a '
-           f'difference into it.</caption><thead><tr>{head}</tr></thead>'
-           f'<tbody>{"".join(rows)}</tbody></table>') if rows else ""
-    everything = []
-    for (measure, voice) in sorted({(m, v) for m, v, _ in index}):
-        kind = "share" if measure.endswith("_share") else "rate" if measure.endswith("_rate") else "score"
-        cells = "".join(_cell(index[(measure, voice, o)], kind) if (measure, voice, o) in index
-                        else '<td class="fr-num">n/a</td>' for o in outlets)
-        everything.append(f"<tr><th scope=\"row\">{_esc(measure)}</th><td>{_esc(voice)}</td>{cells}</tr>")
-    full = (f'<details class="fr-all-measures"><summary>All measures ({len(everything)} rows: '
-            f'every layer and class, every voice)</summary>'
-            f'<table class="fr-table fr-outlets"><thead><tr><th>measure</th><th>voice</th>'
-            f'{"".join(f"<th>{_esc(o)}</th>" for o in outlets)}</tr></thead>'
-            f'<tbody>{"".join(everything)}</tbody></table></details>')
-    return key + full
+    for outlet in outlets:
+        cells = "".join(_cell(index[(m, v, outlet)], kind) if (m, v, outlet) in index
+                        else '<td class="fr-num">n/a</td>' for m, v, _, kind in columns)
+        rows.append(f'<tr><th scope="row">{_esc(outlet)}</th>{cells}</tr>')
+    return (f'<div class="fr-scroll"><table class="fr-table fr-outlets"><caption>'
+            f'Rates per 1,000 words of the matching voice (own voice unless the heading says '
+            f'otherwise); shares of all words or sources. Each figure has its 95 % interval below '
+            f'it. <span class="fr-small">*</span> few hits behind the figure: do not read a '
+            f'difference into it.</caption><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>'
+            f'<p class="fr-note">Every measure, for every voice, is in '
+            f'<code>analysis.by_outlet()</code> (by_outlet.csv from <code>framing analyze</code>).</p>')
 
 
 def reuse_html(analysis) -> str:
