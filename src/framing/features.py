@@ -197,15 +197,23 @@ def _sentiment_features(text: str, sentences: list[dict], voice_of: list[str]) -
 def _readability_features(sentences: list[dict], voice_of: list[str], words: list[str],
                           starts: np.ndarray) -> dict[str, float]:
     """Readability of prose sentences by voice, from the article's words
-    (a word belongs to the sentence its first character is in)."""
-    bounds = np.searchsorted(starts, [(s["start"], s["end"]) for s in sentences]) \
-        if sentences else np.zeros((0, 2), dtype=np.int64)
+    (a word belongs to the sentence its first character is in). Each
+    sentence is counted once and the counts summed per voice."""
+    per_sentence: list[tuple[str, dict[str, int]]] = []
+    if sentences:
+        bounds = np.searchsorted(starts, [(s["start"], s["end"]) for s in sentences]).tolist()
+        per_sentence = [(sv, counts_from_words([words[lo:hi]]))
+                        for s, sv, (lo, hi) in zip(sentences, voice_of, bounds, strict=True)
+                        if s.get("zone") not in SKIPPED_ZONES]
     out: dict[str, float] = {}
     for v in READABILITY_VOICES:
         pooled = VOICE_SETS[v]
-        scores = scores_from_counts(counts_from_words(
-            words[lo:hi] for s, sv, (lo, hi) in zip(sentences, voice_of, bounds, strict=True)
-            if sv in pooled and s.get("zone") not in SKIPPED_ZONES))
+        total = dict.fromkeys(("sentences", "words", "syllables", "polysyllables"), 0)
+        for sv, counts in per_sentence:
+            if sv in pooled:
+                for key, n in counts.items():
+                    total[key] += n
+        scores = scores_from_counts(total)
         for stat in READABILITY_STATS:
             out[column_name("readability", stat, v)] = scores[stat]
     return out

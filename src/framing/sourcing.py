@@ -14,6 +14,7 @@ anything else is ``other`` (or ``unattributed`` when no speaker was found).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: (type, cue words/phrases). Checked in this order, first match wins: a
 #: state news agency is also "official", an anonymous official is anonymous.
@@ -52,16 +53,17 @@ SPEAKER_TYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 SPEAKER_TYPES = tuple(t for t, _ in SPEAKER_TYPE_CUES) + ("other", "unattributed")
 
-#: Single-word cues as a set per type, multi-word cues as " phrase " strings:
-#: set lookups and substring tests instead of one big regex per type.
-_CUES = tuple((kind, frozenset(c for c in cues if " " not in c),
-               tuple(f" {c} " for c in cues if " " in c)) for kind, cues in SPEAKER_TYPE_CUES)
+#: Cues as one set per type (phrases as space-joined words), matched against
+#: the description's words and word n-grams: set lookups, not regex scans.
+_CUES = tuple((kind, frozenset(cues)) for kind, cues in SPEAKER_TYPE_CUES)
+_MAX_CUE_WORDS = max(len(c.split()) for _, cues in SPEAKER_TYPE_CUES for c in cues)
 _CUE_WORD_RE = re.compile(r"'s\b|[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _POSSESSIVE_RE = re.compile(r"(?<=\w)'s\b")
 #: Characters of context either side of a speaker string that can describe it.
 CONTEXT_CHARS = 60
 
 
+@lru_cache(maxsize=8192)
 def speaker_type(description: str | None) -> str:
     """The first type in ``SPEAKER_TYPE_CUES`` whose cue occurs in the description."""
     if not isinstance(description, str) or not description.strip():
@@ -69,10 +71,10 @@ def speaker_type(description: str | None) -> str:
     # cues are lower case with straight apostrophes; "X's post" -> "x 's post"
     text = _POSSESSIVE_RE.sub(" 's", description.lower().replace("\u2019", "'"))
     words = _CUE_WORD_RE.findall(text)
-    present = set(words)
-    joined = f" {' '.join(words)} "
-    for kind, singles, phrases in _CUES:
-        if not singles.isdisjoint(present) or any(p in joined for p in phrases):
+    present = {" ".join(words[i:i + k]) for k in range(1, _MAX_CUE_WORDS + 1)
+               for i in range(len(words) - k + 1)}
+    for kind, cues in _CUES:
+        if not cues.isdisjoint(present):
             return kind
     return "other"
 
@@ -97,8 +99,14 @@ def _first_mention_context(text: str, name: str, sentences: list[dict]) -> str:
     words = name.split()
     if not words or not words[-1][:1].isupper():
         return ""
-    m = re.search(r"\b" + re.escape(words[-1]) + r"\b", text)
-    return _speaker_context(text, m.start(), m.end(), sentences) if m else ""
+    surname = words[-1]
+    i = text.find(surname)
+    while i >= 0:  # first whole-word occurrence (str.find: no regex per name)
+        end = i + len(surname)
+        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return _speaker_context(text, i, end, sentences)
+        i = text.find(surname, end)
+    return ""
 
 
 def _typed(text: str, speaker: str, start, end, sentences: list[dict]) -> str:
