@@ -689,9 +689,9 @@ def reuse_map(articles: pd.DataFrame, pairs: pd.DataFrame, groups: pd.DataFrame 
               *, ax: Axes | None = None, note: str | None = None) -> Figure:
     """Which article derives from which: originals on the left, each derived
     article to the right of its source, an arrow from source to derived article
-    whose width and label give the share of the derived article's sentences
-    aligned to the source. Dashed lines: related without a known direction.
-    Articles of the same independent report share a colour. ``pairs`` follows
+    whose width and label give the derived article's aligned share (of its
+    content words, in sentences aligned to the source). Dashed lines: related
+    without a known direction. Articles of the same independent report share a colour. ``pairs`` follows
     ``schema.REUSE_PAIR_COLUMNS``, ``groups`` ``schema.REPORT_GROUP_COLUMNS``."""
     _require(articles, ["doc_id", "outlet"], "reuse_map (articles)")
     _require(pairs, ["doc_a", "doc_b", "aligned_share_a", "aligned_share_b", "relation",
@@ -769,8 +769,8 @@ def reuse_map(articles: pd.DataFrame, pairs: pd.DataFrame, groups: pd.DataFrame 
             panel.text(layer, half + 0.55, "originals" if layer == 0 else
                        f"derived (step {layer})", ha="center", va="bottom", fontsize=9,
                        color=GREY, fontstyle="italic")
-    subtitle = ("Arrow: from source to derived article; its width and label give the share of the "
-                "derived article's sentences aligned to the source. Dashed: related, direction "
-                "unknown. Same colour: one independent report.")
+    subtitle = ("Arrow: from source to derived article; width and label: the share of the derived "
+                "article's content words that lie in sentences aligned to the source. Dashed: "
+                "related, direction unknown. Same colour: one independent report.")
     _titles(fig, panel, ax is None, title, subtitle, note)
     return fig
