@@ -82,3 +82,23 @@ def test_labelled_actors_keeps_the_often_mentioned_in_order():
 def test_plots_module_reads_no_files():
     source = Path(plots.__file__).read_text()
     assert "open(" not in source and "read_csv" not in source and "savefig" not in source
+
+
+def test_label_charts_of_a_former_corpus_are_removed(tmp_path, monkeypatch):
+    class Fake:
+        pass
+    spec = figures.FigureSpec("labels_kept", "?", _tiny_figure)
+    monkeypatch.setattr(figures, "figure_specs", lambda analysis, seed=0: [spec])
+    (tmp_path / "labels_gone.png").write_bytes(b"old")
+    (tmp_path / "notes.png").write_bytes(b"the user's")
+    written = figures.write_figures(Fake(), tmp_path, formats=("png",))
+    assert [p.name for p in written] == ["labels_kept.png"]
+    assert not (tmp_path / "labels_gone.png").exists()
+    assert (tmp_path / "notes.png").read_bytes() == b"the user's"
+
+
+def _tiny_figure():
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(2, 2))
+    fig.subplots().plot([0, 1], [0, 1])
+    return fig

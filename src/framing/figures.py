@@ -191,7 +191,9 @@ def write_figures(analysis, outdir, *, progress: Callable[[str], None] | None = 
                   seed: int = 0) -> list[Path]:
     """Draw every figure of ``analysis`` and write it into ``outdir`` in each
     of ``formats``; returns the written paths. Files of earlier runs with the
-    same names are replaced; ``progress`` gets one message per figure."""
+    same names are replaced, and per-actor label charts of actors this
+    analysis does not chart are removed; ``progress`` gets one message per
+    figure."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     report = progress or (lambda message: None)
@@ -204,6 +206,12 @@ def write_figures(analysis, outdir, *, progress: Callable[[str], None] | None = 
             target = out / f"{spec.name}.{fmt}"
             _save_atomic(fig, target, fmt, dpi)
             written.append(target)
+    # Per-actor charts of an earlier run whose actor is gone would pass for
+    # results of this one: remove them (only files named like ours).
+    for fmt in formats:
+        for stale in sorted(set(out.glob(f"labels_*.{fmt}")) - set(written)):
+            report(f"removing {stale.name}: not a figure of this corpus")
+            stale.unlink()
     return written
 
 
