@@ -194,3 +194,25 @@ def test_speaker_names_lose_titles_but_organisations_stay_whole():
 def test_clause_before_the_verb_is_no_subject():
     text = "He met reporters and said “the rebels will be defeated within weeks, whatever it costs.”\n"
     assert _spans(text)[0][2] is None  # not "He met reporters and"
+
+
+def test_short_clause_fragments_are_speech_not_terms():
+    text = "Mr. Priebus said on Fox News that deleting the emails “is criminal in nature.”\n"
+    assert _spans(text)[0][1:] == ("partial", "Priebus")
+    text = "The group’s “axis of resistance” is weakened.\n"
+    assert _spans(text)[0][1] == "term"
+
+
+def test_naming_verb_further_back_with_as():
+    text = "Lis Smith described the new ad on the subject as “dishonest and hypocritical,” she added.\n"
+    assert _spans(text)[0][1] == "partial"
+    text = "The group ran ads attacking Obama as an “elitist hypocrite” this week.\n"
+    assert _spans(text)[0][1] == "partial"
+
+
+def test_nested_straight_double_quotes_stay_inside_the_outer_quote():
+    text = ('"By waffling on a deal she once called a "gold standard," Clinton shows why voters '
+            'distrust her," Short said.\n')
+    (q,) = _q(text)
+    assert (q["start"], q["end"]) == (0, text.index(' Short'))
+    assert (q["kind"], q["speaker"]) == ("direct", "Short")

@@ -47,6 +47,14 @@ _CREDIT_RE = re.compile(
 _SPEECH_END_RE = re.compile(r"[.?!…][\"”’')\]]*\s+\S")
 
 _TERM_MAX_WORDS = 4
+#: Words that make a short quote a clause fragment (speech), not a term:
+#: “is criminal in nature”, “we don’t cry”.
+_CLAUSE_WORDS_TEXT = (
+    "is are was were am be been will would can could should must has have had do does did "
+    "don’t doesn’t didn’t won’t can’t isn’t aren’t wasn’t don't doesn't didn't won't can't "
+    "i we you he she they me us my our it’s i’m we’re you’re they’re let’s it's i'm we're "
+    "you're they're let's")
+_CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_TEXT.split())
 
 
 # --- small helpers ------------------------------------------------------------
@@ -100,9 +108,12 @@ def _norm_phrase(s: str) -> str:
 # --- pairing ------------------------------------------------------------------
 
 def _pair_double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
-    """(start, end, inner_start, inner_end) of every double-quoted span."""
+    """(start, end, inner_start, inner_end) of every outermost double-quoted
+    span; quotes nested inside ("... once called a "gold standard," ...") stay
+    part of the outer one."""
     spans = []
     open_pos = None
+    depth = 0
     for k, (p_start, p_end) in enumerate(paragraphs):
         marks = [m.start() for m in _MARK_RE.finditer(text, p_start, p_end)]
         carried = open_pos is not None
@@ -113,18 +124,22 @@ def _pair_double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tu
             if role == "?":
                 role = "close" if open_pos is not None else "open"
             if role == "open":
-                if open_pos is not None and text[pos] == '"' and text[open_pos] == '"' \
-                        and _mark_role(text, pos) == "?":
-                    role = "close"
+                if open_pos is None:
+                    open_pos, depth = pos, 1
                 else:
-                    open_pos = pos  # an earlier opener left unclosed is dropped
-                    continue
-            if open_pos is not None and pos > open_pos + 1:
-                spans.append((open_pos, pos + 1, open_pos + 1, pos))
-            open_pos = None
+                    depth += 1
+                continue
+            if open_pos is None:
+                continue  # a stray closing mark
+            depth -= 1
+            if depth == 0:
+                if pos > open_pos + 1:
+                    spans.append((open_pos, pos + 1, open_pos + 1, pos))
+                open_pos = None
         if open_pos is not None:
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
             if nxt is not None and text[nxt[0]] in _QUOTE_MARKS and text[nxt[0]] not in _CLOSERS:
+                depth = 1
                 continue  # multi-paragraph quote: carry on
             if p_end > open_pos + 1:
                 spans.append((open_pos, p_end, open_pos + 1, p_end))  # capped, no closer
@@ -201,7 +216,9 @@ def _classify(text, span, p_start, earlier_speech, tagged, naming_verb):
     statement_start = _is_statement_start(text, start, p_start)
     if n == 0:
         return "term"
-    if n <= _TERM_MAX_WORDS and not _SPEECH_END_RE.search(inner) and not core.endswith(("?", "!")):
+    fragment = any(w.casefold() in _CLAUSE_WORDS for w in WORD_RE.findall(core))
+    if n <= _TERM_MAX_WORDS and not fragment and not _SPEECH_END_RE.search(inner) \
+            and not core.endswith(("?", "!")):
         if statement_start and core[:1].isupper() and (tagged or inner.endswith((".", "?", "!"))):
             return "direct"  # “It’s a complicated question,” Sullivan remarked. “I agree.”
         norm = _norm_phrase(core)
@@ -214,11 +231,16 @@ def _classify(text, span, p_start, earlier_speech, tagged, naming_verb):
 
 
 def _naming_verb_before(text: str, q_start: int, lo: int) -> bool:
-    window = text[max(lo, q_start - 60):q_start]
+    """'called it “x”', 'said “x”', and 'described the ad as “x”' (a naming
+    verb further back when 'as' introduces the quote)."""
+    window = text[max(lo, q_start - 120):q_start]
     if re.search(r"[.;!?]\s*$", window):
         return False
-    toks = [t.lower() for t in WORD_TOKEN_RE.findall(window)][-3:]
-    return any(t in NAMING_VERBS or (t in SPEECH_VERBS and t not in BASE_FORMS) for t in toks)
+    toks = [t.lower() for t in WORD_TOKEN_RE.findall(window)]
+    if any(t in NAMING_VERBS or (t in SPEECH_VERBS and t not in BASE_FORMS) for t in toks[-3:]):
+        return True
+    as_at = [i for i, t in enumerate(toks[-3:]) if t == "as"]
+    return bool(as_at) and any(t in NAMING_VERBS for t in toks[-12:])
 
 
 # --- embedded posts -----------------------------------------------------------

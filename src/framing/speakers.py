@@ -62,7 +62,11 @@ NAMING_VERBS = _wordset(
     "call calls called calling describe describes described describing dub dubs dubbed"
     " dubbing term terms termed terming label labels labeled labelled labeling labelling"
     " brand brands branded branding denounce denounces denounced denouncing"
-    " say says said saying")
+    " say says said saying characterize characterizes characterized characterizing"
+    " characterise characterises characterised characterising portray portrays portrayed"
+    " portraying dismiss dismisses dismissed dismissing deride derides derided deriding"
+    " attack attacks attacked attacking slam slams slammed slamming blast blasts blasted"
+    " blasting decry decries decried decrying referred")
 
 _ADVERBS = _wordset(
     "also further later then previously recently earlier once again repeatedly reportedly"
