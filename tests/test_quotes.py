@@ -216,3 +216,10 @@ def test_nested_straight_double_quotes_stay_inside_the_outer_quote():
     (q,) = _q(text)
     assert (q["start"], q["end"]) == (0, text.index(' Short'))
     assert (q["kind"], q["speaker"]) == ("direct", "Short")
+
+
+def test_predicate_quote_inside_a_reported_clause_is_partial():
+    text = "NOW President Terry O'Neill said that the magazine's cover is “sexist” and crude.\n"
+    assert _spans(text)[0][1:] == ("partial", "Terry O'Neill")
+    text = "Iran has admitted that the setbacks are a challenge for its regional “axis of resistance.”\n"
+    assert _spans(text)[0][1] == "term"

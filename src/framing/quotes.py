@@ -47,6 +47,8 @@ _CREDIT_RE = re.compile(
 _SPEECH_END_RE = re.compile(r"[.?!…][\"”’')\]]*\s+\S")
 
 _TERM_MAX_WORDS = 4
+_COPULAS = frozenset(("is", "are", "was", "were", "be", "been", "being", "remains", "remain",
+                      "seems", "seem", "became", "become"))
 #: Words that make a short quote a clause fragment (speech), not a term:
 #: “is criminal in nature”, “we don’t cry”.
 _CLAUSE_WORDS_TEXT = (
@@ -231,16 +233,20 @@ def _classify(text, span, p_start, earlier_speech, tagged, naming_verb):
 
 
 def _naming_verb_before(text: str, q_start: int, lo: int) -> bool:
-    """'called it “x”', 'said “x”', and 'described the ad as “x”' (a naming
-    verb further back when 'as' introduces the quote)."""
+    """Whether the words before a short quote put it in someone's mouth:
+    'called it “x”', 'said “x”', 'described the ad as “x”' (a naming verb
+    further back when 'as' introduces the quote), and a predicate inside a
+    reported clause ('X said that the cover is “sexist”')."""
     window = text[max(lo, q_start - 120):q_start]
     if re.search(r"[.;!?]\s*$", window):
         return False
     toks = [t.lower() for t in WORD_TOKEN_RE.findall(window)]
     if any(t in NAMING_VERBS or (t in SPEECH_VERBS and t not in BASE_FORMS) for t in toks[-3:]):
         return True
-    as_at = [i for i, t in enumerate(toks[-3:]) if t == "as"]
-    return bool(as_at) and any(t in NAMING_VERBS for t in toks[-12:])
+    if "as" in toks[-3:] and any(t in NAMING_VERBS for t in toks[-12:]):
+        return True
+    tail = [t for t in toks[-3:] if t not in ("a", "an", "the")]
+    return bool(tail) and tail[-1] in _COPULAS and speaker_in_sentence(text, q_start, lo) is not None
 
 
 # --- embedded posts -----------------------------------------------------------
@@ -366,7 +372,7 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
         p_start = paragraphs[para_index(span[0])][0]
         p_end_last = paragraphs[para_index(max(span[1] - 1, span[0]))][1]
         found = _find_tag(text, span, p_start, p_end_last)
-        naming = _naming_verb_before(text, span[0], p_start)
+        naming = _naming_verb_before(text, span[0], _sentence_start(text, span[0], p_start))
         kind = _classify(text, span, p_start, earlier_speech, bool(found), naming)
         if kind == "term":
             found = None

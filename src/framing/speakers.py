@@ -66,7 +66,8 @@ NAMING_VERBS = _wordset(
     " characterise characterises characterised characterising portray portrays portrayed"
     " portraying dismiss dismisses dismissed dismissing deride derides derided deriding"
     " attack attacks attacked attacking slam slams slammed slamming blast blasts blasted"
-    " blasting decry decries decried decrying referred")
+    " blasting decry decries decried decrying referred accuse accuses accused accusing"
+    " condemn condemns condemned condemning criticize criticizes criticized criticizing")
 
 _ADVERBS = _wordset(
     "also further later then previously recently earlier once again repeatedly reportedly"
