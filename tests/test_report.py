@@ -257,3 +257,26 @@ def test_articles_without_event_and_missing_values():
     assert "Articles without an event" in page and "Event: ev" in page
     assert "&lt;NA&gt;" not in page and ">nan<" not in page and "NaT" not in page
     assert "(unknown outlet)" in page
+
+
+def test_scare_quotes_are_framed_but_not_speech():
+    import pandas as pd
+
+    from framing import schema
+    text = 'Iran wants to expand its "axis of resistance" in the region.'
+    a = fake_analysis([{"doc_id": "s", "outlet": "O", "title": None, "date": "", "event": "e",
+                        "text": text}], with_outlet_table=False)
+    start = text.index('"axis')
+    end = text.index('" in') + 1
+    a.quotes = pd.DataFrame([{"doc_id": "s", "quote_id": "q", "start": start, "end": end,
+                              "inner_start": start + 1, "inner_end": end - 1, "kind": "term",
+                              "counts_as_speech": False, "speaker": None, "speaker_start": None,
+                              "speaker_end": None, "verb": None}], columns=schema.QUOTE_COLUMNS)
+    a.voices = a.voices.assign(voice="own")  # scare quotes stay in the outlet's own voice
+    fragment = article_view(a, "s")._repr_html_()
+    tree = parse(fragment)
+    framed = [attrs for tag, attrs in tree.tags if "fr-scare" in attrs.get("class", "")
+              and "fr-sample" not in attrs.get("class", "")]
+    assert len(framed) == 1
+    assert 'fr-scare" title="Scare quotes: a term held at a distance, not speech">"axis of resistance"<' \
+        in fragment

@@ -100,7 +100,7 @@ class _ByDoc:
     """The per-article tables as row dicts grouped by ``doc_id``, built once
     (converting and filtering a table per article is what makes reports slow)."""
 
-    TABLES = ("spans", "voices", "sentences", "boilerplate")
+    TABLES = ("spans", "voices", "sentences", "boilerplate", "quotes")
 
     def __init__(self, analysis, doc_ids=None):
         wanted = None if doc_ids is None else set(doc_ids)
@@ -202,6 +202,14 @@ def voice_marks(voices) -> list[Mark]:
                           (("data-voice", voice), ("data-source", _text(seg.get("source"))),
                            ("title", title)), rank=0))
     return marks
+
+
+def scare_quote_marks(quotes) -> list[Mark]:
+    """A thin frame around scare quotes (quotes of kind ``term``): a term the
+    outlet holds at a distance, in its own voice, not somebody's speech."""
+    return [Mark(int(q["start"]), int(q["end"]), "fr-v fr-scare",
+                 (("title", "Scare quotes: a term held at a distance, not speech"),), rank=1)
+            for q in _records(quotes) if _text(q.get("kind")) == "term"]
 
 
 def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
@@ -334,7 +342,8 @@ def article_card_html(analysis, doc_id: str, by_doc: _ByDoc | None = None) -> st
     voices = by_doc.get("voices", doc_id)
     sentences = by_doc.get("sentences", doc_id)
     names = _actor_names(analysis)
-    marks = voice_marks(voices) + span_marks(spans, doc_id, names)
+    marks = (voice_marks(voices) + scare_quote_marks(by_doc.get("quotes", doc_id))
+             + span_marks(spans, doc_id, names))
     head_end = _headline_end(sentences)
     paragraphs = _paragraph_ranges(text)
     title = _text(art.get("title"))
@@ -382,7 +391,8 @@ def legend_html(analysis, *, toggles: bool, doc_ids=None) -> str:
     voice_ctrl = ('<input type="checkbox" checked data-toggle="voice" aria-label="shade voices">'
                   if toggles else "")
     rows.append(f'<li><label>{voice_ctrl}<span class="fr-v fr-v-quoted fr-sample">“quoted”</span> '
-                f'<span class="fr-v fr-v-reported fr-sample">reported</span> voice</label></li>')
+                f'<span class="fr-v fr-v-reported fr-sample">reported</span> voice, '
+                f'<span class="fr-v fr-scare fr-sample">“scare quotes”</span></label></li>')
     if toggles:
         rows.append('<li><button type="button" class="fr-only" data-only="all">show all</button></li>')
     scale = "".join(f'<span style="background:{ladder_colour(i / 4)}"></span>' for i in range(5))

@@ -80,6 +80,11 @@
       var layer = mark.getAttribute("data-layer");
       add(section, "h5", (LAYER_NAMES[layer] || layer) + ": \u201c" + mark.textContent + "\u201d");
       var dl = add(section, "dl", "");
+      var term = mark.getAttribute("data-term");
+      if (term && term.toLowerCase() !== mark.textContent.toLowerCase()) {
+        add(dl, "dt", "lexicon term");
+        add(dl, "dd", term);
+      }
       FIELDS.forEach(function (field) {
         var value = mark.getAttribute("data-" + field[0]);
         if (field[0] === "actor") { value = mark.getAttribute("data-actor-name") || value; }
