@@ -160,7 +160,7 @@ def figure_specs(analysis, *, seed: int = 0) -> list[FigureSpec]:
                        analysis.distinctive_terms(own_voice=True), colours=colours,
                        note=_note(analysis, intervals=None,
                                   extra="Own-voice words only (quotations left out)."))),
-        FigureSpec("text_reuse", "Five articles, how many reports? Which derives from which?",
+        FigureSpec("text_reuse", "How many independent reports? Which article derives from which?",
                    lambda: plots.reuse_map(analysis.articles, analysis.reuse.pairs,
                                            analysis.reuse.groups,
                                            note=_note(analysis, intervals=None))),

@@ -195,7 +195,7 @@ def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | Non
     classes = list(ladder.index)
     outlets = sorted(rows["outlet"].unique())
     colours = colours or outlet_colours(outlets)
-    width = 0.8 / len(outlets)
+    width = 0.8 / max(len(outlets), 3)  # one or two outlets: no slabs
     x = np.arange(len(classes))
     any_small = False
     for panel, voice in zip(axes[:, 0], voices, strict=False):
@@ -212,7 +212,8 @@ def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | Non
             # A class the outlet never used keeps its bar at 0 but no whisker:
             # forty whiskers from zero would hide the ones that matter.
             err[:, sub["count"].fillna(0).to_numpy() == 0] = 0
-            panel.bar(x - 0.4 + width * (i + 0.5), share.to_numpy(), width * 0.92,
+            panel.bar(x - width * len(outlets) / 2 + width * (i + 0.5), share.to_numpy(),
+                      width * 0.92,
                       color=colours[outlet], alpha=SMALL_ALPHA if small else 1.0,
                       hatch=SMALL_HATCH if small else None, edgecolor="white" if not small else "#444444",
                       linewidth=0.4, yerr=err, error_kw={"elinewidth": 0.8, "ecolor": "#333333",
@@ -224,8 +225,10 @@ def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | Non
         panel.grid(axis="x", visible=False)
         if not panel.get_legend_handles_labels()[0]:
             panel.text(0.5, 0.5, f"No mentions of {name} in this voice.", ha="center",
-                       va="center", transform=panel.transAxes, color=GREY)
+                       va="center", transform=panel.transAxes, color=GREY,
+                       bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": "none"})
     last = axes[len(voices) - 1, 0]
+    last.set_xlim(-0.5, len(classes) - 0.5)
     last.set_xticks(x, [str(c).replace("_", " ") for c in classes],
                     rotation=30 if n_classes > 7 else 0, ha="right" if n_classes > 7 else "center")
     on_ladder = int(ladder.notna().sum())
@@ -237,10 +240,12 @@ def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | Non
                         va="top", transform=mpl.transforms.blended_transform_factory(
                             axes[0, 0].transData, axes[0, 0].transAxes))
     last.set_xlabel("label class, along the ladder: delegitimising  →  legitimising")
+    flag_added = False
     for panel in axes[:, 0]:
         handles = panel.get_legend_handles_labels()[0]
-        if any_small and panel is axes[0, 0]:
+        if any_small and handles and not flag_added:
             handles.append(_small_patch(f"fewer than {min_mentions} mentions"))
+            flag_added = True
         if handles:
             panel.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0),
                          title="outlet (mentions)", title_fontsize=9)
