@@ -96,3 +96,20 @@ def test_quotes_with_embed_records_stay_consistent(text, positions):
         assert prev_end <= q["start"] <= q["inner_start"] <= q["inner_end"] <= q["end"] <= len(text)
         assert q["start"] < q["end"]
         prev_end = q["end"]
+
+
+_QUOTE_RECORDS = st.lists(
+    st.tuples(st.integers(-5, 320), st.integers(0, 60), st.booleans()), max_size=6)
+
+
+@SETTINGS
+@given(TEXTS, _QUOTE_RECORDS)
+def test_voice_segments_cover_the_text_whatever_quotes_come_in(text, raw_quotes):
+    quotes = [{"quote_id": f"d-q{i}", "start": s, "end": s + n, "inner_start": s, "inner_end": s + n,
+               "counts_as_speech": speech, "speaker": "X", "speaker_start": float("nan"),
+               "speaker_end": float("nan")} for i, (s, n, speech) in enumerate(raw_quotes)]
+    voices = voice_segments_document("d", text, quotes, segment_document("d", text))
+    if text:
+        assert voices[0]["start"] == 0 and voices[-1]["end"] == len(text)
+        assert all(a["end"] == b["start"] for a, b in zip(voices, voices[1:], strict=False))
+        assert all(v["start"] < v["end"] for v in voices)

@@ -350,7 +350,10 @@ def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
     for q in speech:
         a, b = max(int(q["inner_start"]), 0), min(int(q["inner_end"]), n)
         if a < b:
-            quoted.append((a, b, "quoted", q.get("speaker"), q.get("quote_id")))
+            new = [(a, b, "quoted", q.get("speaker"), q.get("quote_id"))]
+            for piece in quoted:  # overlapping input quotes: the first wins
+                new = _subtract(new, piece[0], piece[1])
+            quoted.extend(new)
             reported = _subtract(reported, a, b)
     labelled = sorted(reported + quoted)
     segments: list[dict] = []
