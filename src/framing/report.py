@@ -114,9 +114,16 @@ class _ByDoc:
                 for row in frame.to_dict("records"):
                     groups.setdefault(row["doc_id"], []).append(row)
             self._groups[name] = groups
+        articles = analysis.articles
+        if wanted is not None:
+            articles = articles[articles["doc_id"].isin(wanted)]
+        self._articles = {row["doc_id"]: row for row in articles.to_dict("records")}
 
     def get(self, name: str, doc_id) -> list[dict]:
         return self._groups[name].get(doc_id, [])
+
+    def article(self, doc_id) -> dict | None:
+        return self._articles.get(doc_id)
 
 
 def _fmt(value, digits: int = 1, suffix: str = "") -> str:
@@ -330,14 +337,12 @@ def _headline_end(sentences: list[dict]) -> int | None:
 
 def article_card_html(analysis, doc_id: str, by_doc: _ByDoc | None = None) -> str:
     """One article: header, framing summary, highlighted text, removed boilerplate."""
-    articles = analysis.articles
-    match = articles[articles["doc_id"] == doc_id]
-    if match.empty:
-        known = ", ".join(map(str, articles["doc_id"].head(10)))
-        raise KeyError(f"no article with doc_id {doc_id!r}; known ids include: {known}")
-    art = match.iloc[0].to_dict()
-    text = _text(art["text"])
     by_doc = by_doc or _ByDoc(analysis, [doc_id])
+    art = by_doc.article(doc_id)
+    if art is None:
+        known = ", ".join(map(str, analysis.articles["doc_id"].head(10)))
+        raise KeyError(f"no article with doc_id {doc_id!r}; known ids include: {known}")
+    text = _text(art["text"])
     spans = by_doc.get("spans", doc_id)
     voices = by_doc.get("voices", doc_id)
     sentences = by_doc.get("sentences", doc_id)
