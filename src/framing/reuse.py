@@ -47,6 +47,14 @@ MIN_SHARED_STEMS = 3
 #: the margin by which a looser pair's article must beat every other article.
 STRONG_THRESHOLD = 0.50
 SPECIFIC_MARGIN = 0.10
+#: Paraphrase-level pairs count only between articles at most this many days
+#: apart (when both dates are known): a news rewrite follows its source within
+#: days, while articles months apart share the topic's stock sentences.
+MAX_PARAPHRASE_DAYS = 14
+#: A derivation resting on paraphrase-level pairs needs the shorter text's
+#: aligned share with this partner to be this many times its share with any
+#: other article it was compared with.
+DOMINANCE = 2.0
 #: A similarity from which two sentences are near-identical.
 VERBATIM_THRESHOLD = 0.80
 #: Copy: one text's shingles are (almost) all in the other.
@@ -419,9 +427,10 @@ def detect_reuse(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) 
     aligned. Paraphrase-level pairs (``ALIGN_THRESHOLD`` up to the strong
     threshold) count only when *specific*: the other article is clearly the
     best match of that sentence among all other articles compared with it
-    (by ``SPECIFIC_MARGIN``). Same-event articles share names and facts, so a
-    loose match is evidence of reuse only if it points to one article; with
-    no competing article to compare against, only strong pairs count.
+    (by ``SPECIFIC_MARGIN``), and the two are dated at most
+    ``MAX_PARAPHRASE_DAYS`` apart. Same-event articles share names and facts,
+    so a loose match is evidence of reuse only if it points to one article;
+    with no competing article to compare against, only strong pairs count.
     """
     missing = {"doc_id", "text", "date"} - set(articles.columns)
     if missing:
@@ -450,24 +459,53 @@ def detect_reuse(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) 
         for d, rows, other in ((i, hit[0], j), (j, hit[1], i)):
             for r, s in zip(rows, hit[2], strict=True):
                 _update_best(best[d], best_doc[d], r, s, other)
-    # pass 2: count the aligned pairs and classify
-    pair_rows, align_rows = [], []
-    for (i, j), (hit, (cont_a, cont_b)) in found.items():
+    # pass 2: the aligned pairs of every candidate pair, and each article's
+    # aligned share with each partner
+    measured = []
+    shares_of: dict[int, list[tuple[int, float]]] = {}
+    for (i, j), (hit, cont) in found.items():
         a, b = docs[i], docs[j]
-        aligned = []
+        aligned, strong = [], []
         if hit is not None:
             rows, cols, sims = hit
+            loose_ok = _days_apart(a, b) <= MAX_PARAPHRASE_DAYS
             keep = (sims >= STRONG_THRESHOLD) | np.array(
-                [_specific(best[i], best_doc[i], r, j, n_partners[i])
-                 or _specific(best[j], best_doc[j], c, i, n_partners[j])
+                [loose_ok and (_specific(best[i], best_doc[i], r, j, n_partners[i])
+                               or _specific(best[j], best_doc[j], c, i, n_partners[j]))
                  for r, c in zip(rows, cols, strict=True)], dtype=bool)
             aligned = _one_to_one(rows[keep], cols[keep], sims[keep])
-        share_a = _aligned_share(a, [x for x, _, _ in aligned])
-        share_b = _aligned_share(b, [y for _, y, _ in aligned])
+            strong = [t for t in aligned if t[2] >= STRONG_THRESHOLD]
+        shares = (_aligned_share(a, [x for x, _, _ in aligned]),
+                  _aligned_share(b, [y for _, y, _ in aligned]))
+        strong_shares = (_aligned_share(a, [x for x, _, _ in strong]),
+                         _aligned_share(b, [y for _, y, _ in strong]))
+        shares_of.setdefault(i, []).append((j, np.nan_to_num(shares[0])))
+        shares_of.setdefault(j, []).append((i, np.nan_to_num(shares[1])))
+        measured.append((i, j, cont, aligned, shares, strong_shares))
+    # pass 3: classify
+    pair_rows, align_rows = [], []
+    for i, j, (cont_a, cont_b), aligned, (share_a, share_b), strong_shares in measured:
+        a, b = docs[i], docs[j]
         n_verbatim = sum(s >= VERBATIM_THRESHOLD and len(a.stems[x]) >= 6
                          for x, _, s in aligned)
         relation = _relation(cont_a, cont_b, share_a, share_b, len(aligned), n_verbatim,
                              a.n_words, b.n_words)
+        note = ""
+        if relation in ("rewrite", "summary"):
+            short, other = (i, j) if a.n_words <= b.n_words else (j, i)
+            strong_short = strong_shares[0] if short == i else strong_shares[1]
+            verbatim = max(np.nan_to_num(cont_a), np.nan_to_num(cont_b)) >= DERIVED_CONTAINMENT
+            if not verbatim and not np.nan_to_num(strong_short) >= DERIVED_SHARE:
+                # the derivation rests on paraphrase-level pairs: the shorter
+                # text must be explained by this partner far better than by
+                # any other article it was compared with
+                this = next(v for o, v in shares_of[short] if o == other)
+                runner_up = max((v for o, v in shares_of[short] if o != other), default=0.0)
+                if this < DOMINANCE * runner_up:
+                    relation = "shared_source" if n_verbatim >= 2 else "independent"
+                    note = (f"loose alignment not specific to this pair: "
+                            f"{docs[short].doc_id}'s next-best article covers "
+                            f"{_pct(runner_up)}")
         if relation == "independent" and not aligned and not np.nan_to_num(
                 max(cont_a, cont_b)) >= 0.1:
             continue
@@ -476,8 +514,9 @@ def detect_reuse(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) 
                     f"cover {_pct(share_a)} of {a.doc_id}'s and {_pct(share_b)} of {b.doc_id}'s "
                     f"own-voice content words; {SHINGLE_WORDS}-word shingle containment "
                     f"{_num(cont_a)} / {_num(cont_b)}")
-        if why:
-            evidence += f"; {why}"
+        for extra in (why, note):
+            if extra:
+                evidence += f"; {extra}"
         pair_rows.append({
             "doc_a": a.doc_id, "doc_b": b.doc_id,
             "shingle_containment_a": cont_a, "shingle_containment_b": cont_b,
@@ -492,6 +531,13 @@ def detect_reuse(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) 
                                "similarity": round(s, 4),
                                "text_a": a.text[sa:ea], "text_b": b.text[sb:eb]})
     return _result(docs, pair_rows, align_rows)
+
+
+def _days_apart(a: _Doc, b: _Doc) -> float:
+    """Days between the two articles' dates (0 when either is unknown)."""
+    if a.date is None or b.date is None:
+        return 0.0
+    return abs((a.date - b.date).days)
 
 
 def _update_best(best: np.ndarray, best_doc: np.ndarray, r: int, s: float, other: int) -> None:
