@@ -223,3 +223,9 @@ def test_predicate_quote_inside_a_reported_clause_is_partial():
     assert _spans(text)[0][1:] == ("partial", "Terry O'Neill")
     text = "Iran has admitted that the setbacks are a challenge for its regional “axis of resistance.”\n"
     assert _spans(text)[0][1] == "term"
+
+
+def test_names_with_particles_and_suffixes():
+    from framing.speakers import strip_titles
+    assert strip_titles("HTS leader Abu Mohammed al-Jolani") == "Abu Mohammed al-Jolani"
+    assert strip_titles("OIR Spokesman Col. Myles B. Caggins III") == "Myles B. Caggins III"

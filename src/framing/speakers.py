@@ -280,11 +280,20 @@ def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _TITLE_WORDS or word.endswith(("ian", "ese", "ish", "’s", "'s"))
 
 
+_PARTICLES = ("al-", "el-", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du")
+
+
+def _is_name_part(word: str) -> bool:
+    """A capitalised word or a name particle ('al-Jolani', 'bin', 'van')."""
+    return word[0].isupper() or word.lower().startswith(_PARTICLES)
+
+
 def strip_titles(name: str) -> str:
     """A person's name without the titles and descriptions before it:
     'Iranian Supreme Leader Ayatollah Ali Khamenei' -> 'Ali Khamenei',
     'state police spokesman Dave Procopio' -> 'Dave Procopio',
-    'Dr. Michael New of Catholic University' -> 'Michael New'."""
+    'Dr. Michael New of Catholic University' -> 'Michael New',
+    'HTS leader Abu Mohammed al-Jolani' -> 'Abu Mohammed al-Jolani'."""
     words = name.split()
     if " of " in name:  # "Michael New of Catholic University": keep the person
         head = name.split(" of ", 1)[0].split()
@@ -294,7 +303,7 @@ def strip_titles(name: str) -> str:
         return " ".join(words)
     kept: list[str] = []
     for w in reversed(words):
-        if not w[0].isupper() or _is_title(w) or len(kept) == 3:
+        if not _is_name_part(w) or _is_title(w) or len(kept) == 4:
             break
         kept.insert(0, w)
     if len(kept) == len(words):
