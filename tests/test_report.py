@@ -105,6 +105,31 @@ def test_any_marks_keep_text_and_coverage(text, data):
     # every non-empty mark appears at least once
     seen = {attrs["data-i"] for tag, attrs in tree.tags}
     assert seen == {str(i) for i, m in enumerate(marks) if m.start < m.end}
+    # and each character sits inside exactly the marks that cover it
+    assert _coverage(render_marked(text, marks)) == [
+        {str(i) for i, m in enumerate(marks) if m.start <= pos < m.end} for pos in range(n)]
+
+
+class _Coverage(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.chars = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(dict(attrs).get("data-i"))
+
+    def handle_endtag(self, tag):
+        self.stack.pop()
+
+    def handle_data(self, data):
+        self.chars += [set(self.stack)] * len(data)
+
+
+def _coverage(fragment: str) -> list[set]:
+    parser = _Coverage()
+    parser.feed(fragment)
+    parser.close()
+    return parser.chars
 
 
 # --- escaping -----------------------------------------------------------------

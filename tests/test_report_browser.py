@@ -158,6 +158,24 @@ def test_clearing_a_layer_checkbox_hides_its_highlights(opened, driver, layer):
     assert driver.execute_script(STYLE_OF_LAYER, layer) == before
 
 
+def test_only_button_shows_one_layer(opened, driver):
+    analysis = opened[0]
+    present = [layer for layer in ("actor_label", "loaded", "hedge", "booster", "attribution")
+               if (analysis.spans["layer"] == layer).any()]
+    try:
+        driver.find_element("css selector", 'button[data-only="hedge"]').click()
+        for layer in present:
+            styles = driver.execute_script(STYLE_OF_LAYER, layer)
+            if layer == "hedge":
+                assert all(map(_marked, styles))
+            else:
+                assert not any(map(_marked, styles)), layer
+    finally:
+        driver.find_element("css selector", 'button[data-only="all"]').click()
+    for layer in present:
+        assert all(map(_marked, driver.execute_script(STYLE_OF_LAYER, layer)))
+
+
 def test_hostile_markup_runs_nothing_and_shows_as_text(opened, driver):
     assert driver.execute_script("return typeof window.__pwned") == "undefined"
     assert driver.execute_script("return document.querySelectorAll('.fr-text img, .fr-text b').length") == 0
