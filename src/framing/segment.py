@@ -21,6 +21,7 @@ _END_RE = re.compile(r"[.!?…][.!?…\"”’'\)\]]*(?=\s)")
 _LINE_RE = re.compile(r"[^\n]+")
 # A speech tag right after a quote: "West said", "the minister asked".
 _TAG_AFTER_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w’'.\-]+\s+){0,2}?([a-z]+)\b")
+_FIRST_WORD_RE = re.compile(r"[\"“‘'(]*([A-Za-z]+)")
 _ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 def _split(words: str) -> list[str]:
@@ -57,16 +58,20 @@ _NORMALIZE_RE = re.compile(r"[\W_]+")
 
 def _is_boundary(line: str, match: re.Match) -> bool:
     """Whether the candidate end ``match`` inside ``line`` ends a sentence."""
-    after = line[match.end():].lstrip()
-    if not after:
+    n = len(line)
+    i = match.end()
+    while i < n and line[i].isspace():
+        i += 1
+    if i >= n:
         return False
-    nxt = after[0]
+    nxt = line[i]
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'([—–-•"):
         return False
     punct = match.group(0)
-    if punct[-1] in "\"”’'" and ("?" in punct or "!" in punct) and _TAG_AFTER_RE.match(after) \
-            and _TAG_AFTER_RE.match(after).group(1).lower() in SPEECH_VERBS:
-        return False  # “Get back!” West said.
+    if punct[-1] in "\"”’'" and ("?" in punct or "!" in punct):
+        tag = _TAG_AFTER_RE.match(line, i)
+        if tag and tag.group(1).lower() in SPEECH_VERBS:
+            return False  # “Get back!” West said.
     if not punct.startswith(".") or punct.startswith("..."):
         return True
     token = line[max(line.rfind(" ", 0, match.start()), line.rfind("\n", 0, match.start())) + 1:
@@ -83,7 +88,7 @@ def _is_boundary(line: str, match: re.Match) -> bool:
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False  # an initial: "John F. Kennedy"
     if _ACRONYM_RE.match(token):
-        first_word = re.match(r"[\"“‘'(]*([A-Za-z]+)", after)
+        first_word = _FIRST_WORD_RE.match(line, i)
         return bool(first_word) and first_word.group(1).lower() in _SENTENCE_STARTERS
     return True
 
