@@ -71,6 +71,11 @@ class Analysis:
         from .report import article_view
         return article_view(self, doc_id)
 
+    def show_event(self, event: str | None = None):
+        """The articles of one event side by side, highlighted (renders in Jupyter)."""
+        from .report import event_view
+        return event_view(self, event)
+
     def report(self, path: str | Path, *, figures: bool = True) -> Path:
         """Write the self-contained side-by-side HTML report."""
         from .report import write_report
