@@ -190,3 +190,9 @@ def test_verbs_that_report_only_with_a_that_clause():
     assert _voice_of(text, "talks")[0] == "reported"
     text = "The talks would resume, added a spokesman.\n"
     assert _voice_of(text, "talks") == ("reported", "a spokesman")
+
+
+def test_pronoun_sources_resolve_to_the_previous_named_speaker():
+    text = ("“Takfiri groups serve the enemies of Islam,” Khamenei wrote on Sunday.\n"
+            "He accused these groups of serving Israel.\n")
+    assert _voice_of(text, "these groups") == ("reported", "Khamenei")

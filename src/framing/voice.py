@@ -326,6 +326,24 @@ def _subtract(pieces: list[tuple], start: int, end: int) -> list[tuple]:
     return out
 
 
+def _resolve_pronouns(spans: list[tuple], speech: list[dict]) -> list[tuple]:
+    """'He accused these groups ...': a pronoun source becomes the nearest
+    named speaker or source before it (quotes and earlier attributions)."""
+    named = sorted([(int(q["start"]), q["speaker"]) for q in speech
+                    if isinstance(q.get("speaker"), str) and q["speaker"].lower() not in PRONOUNS]
+                   + [(start, src) for start, _, src in spans
+                      if isinstance(src, str) and src.lower() not in PRONOUNS])
+    positions = [pos for pos, _ in named]
+    out = []
+    for start, end, src in spans:
+        if isinstance(src, str) and src.lower() in PRONOUNS and src.lower() not in _SELF:
+            k = bisect_left(positions, start) - 1
+            if k >= 0:
+                src = named[k][1]
+        out.append((start, end, src))
+    return out
+
+
 def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
                             sentences: list[dict]) -> list[dict]:
     """Contiguous voice segments covering ``text`` (``schema.VOICE_COLUMNS``)."""
@@ -334,12 +352,18 @@ def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
         return []
     speech = [q for q in quotes if q.get("counts_as_speech")]
     # a tag after a quote ("...,” Sullivan remarked.") starts no reported clause
-    skip = [(int(q["end"]), int(q["speaker_end"]) + 30) for q in speech
-            if _is_number(q.get("speaker_start")) and q["speaker_start"] >= q["end"]]
     sent_spans = sorted((int(s["start"]), int(s["end"])) for s in sentences) or [(0, n)]
+    sent_starts = [a for a, _ in sent_spans]
+    skip = []
+    for q in speech:
+        if _is_number(q.get("speaker_start")) and q["speaker_start"] >= q["end"]:
+            k = bisect_right(sent_starts, int(q["speaker_start"])) - 1
+            limit = sent_spans[k][1] if k >= 0 else n
+            skip.append((int(q["end"]), min(int(q["speaker_end"]) + 30, limit)))
     # Reported pieces, disjoint: where attributions overlap the first one wins.
     reported: list[tuple] = []
-    for start, end, src in _reported_spans(text, sent_spans, skip):
+    found = _resolve_pronouns(_reported_spans(text, sent_spans, skip), speech)
+    for start, end, src in found:
         start, end = max(start, 0), min(end, n)
         new = [(start, end, "reported", src, None)]
         for piece in reported:
