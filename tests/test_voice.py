@@ -196,3 +196,9 @@ def test_pronoun_sources_resolve_to_the_previous_named_speaker():
     text = ("“Takfiri groups serve the enemies of Islam,” Khamenei wrote on Sunday.\n"
             "He accused these groups of serving Israel.\n")
     assert _voice_of(text, "these groups") == ("reported", "Khamenei")
+
+
+def test_final_participle_phrase_is_not_an_inverted_tag():
+    text = "Iran reached out to regional players, reaffirming its commitment to aid Assad.\n"
+    voice, source = _voice_of(text, "Iran reached")
+    assert voice == "own"

@@ -56,6 +56,9 @@ _ATTRIBUTION_VERBS = frozenset(w for forms in _VERB_FORMS for w in forms)
 #: base and -s forms are nouns as often as verbs ("a report", "her claims")
 _BASE_FORMS = frozenset(forms[0] for forms in _VERB_FORMS)
 _S_FORMS = frozenset(forms[1] for forms in _VERB_FORMS)
+#: verbs that come before their subject in a final tag: "..., said a spokesman."
+_INVERTED_TAG_VERBS = _wordset("said says added adds wrote writes noted notes continued explained "
+                               "argued insisted warned stated reported claimed told")
 _LEMMA = {w: forms[0] for forms in _VERB_FORMS for w in forms}
 #: verbs that report speech only with a "that" clause (or as a final tag)
 _NEEDS_THAT = _wordset("add note stress charge claim declare estimate promise show reveal")
@@ -295,7 +298,8 @@ def _verb_span(text: str, sent: tuple[int, int], tok: re.Match):
         if lead.endswith(","):
             return s_start, s_start + len(lead) - 1, subject[0]
         return None  # nothing after the verb to report
-    if before.endswith(",") and end == s_end and len(WORD_RE.findall(text, start, end)) <= 6 \
+    if word in _INVERTED_TAG_VERBS and before.endswith(",") and end == s_end \
+            and len(WORD_RE.findall(text, start, end)) <= 6 \
             and _TRIVIAL_TAIL_RE.match(text[start:end]) is None:
         # "..., said a police spokesman." (verb before its subject)
         source = _source_phrase(text[start:end])
