@@ -229,3 +229,15 @@ def test_names_with_particles_and_suffixes():
     from framing.speakers import strip_titles
     assert strip_titles("HTS leader Abu Mohammed al-Jolani") == "Abu Mohammed al-Jolani"
     assert strip_titles("OIR Spokesman Col. Myles B. Caggins III") == "Myles B. Caggins III"
+
+
+def test_mixed_straight_and_curly_marks_pair():
+    text = '"Takfiri groups draw attention to other places,” Khamenei further stated.\n'
+    (q,) = _q(text)
+    assert (q["start"], q["end"], q["speaker"]) == (0, text.index(" Khamenei"), "Khamenei")
+
+
+def test_it_is_kept_as_a_pronoun_speaker():
+    text = ("“We will win this war soon,” Smith said.\n"
+            "“The ministry rejects every one of these claims,” it said in a statement.\n")
+    assert [q["speaker"] for q in _q(text)] == ["Smith", "it"]

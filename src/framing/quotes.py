@@ -47,6 +47,9 @@ _CREDIT_RE = re.compile(
 _SPEECH_END_RE = re.compile(r"[.?!…][\"”’')\]]*\s+\S")
 
 _TERM_MAX_WORDS = 4
+#: pronoun speakers resolved to the previous named speaker; "it", "we", "I"
+#: and "you" are kept as they are (an organisation, the outlet, ...)
+_RESOLVABLE = frozenset(("he", "she", "they"))
 _COPULAS = frozenset(("is", "are", "was", "were", "be", "been", "being", "remains", "remain",
                       "seems", "seem", "became", "become"))
 #: Words that make a short quote a clause fragment (speech), not a term:
@@ -390,7 +393,7 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
             if found is not None:
                 speaker = found[0]
                 if speaker.strip().lower() in PRONOUNS:
-                    if last_named is not None:
+                    if last_named is not None and speaker.strip().lower() in _RESOLVABLE:
                         found = (last_named[0], *found[1:])
                 else:
                     found = (expand_name(text, speaker, span[0]), *found[1:])
@@ -399,8 +402,9 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
                 if found is None:
                     lo = _sentence_start(text, span[0], paragraphs[p_idx][0])
                     found = speaker_in_sentence(text, span[0], lo)
-                    if found is not None and found[0].lower() in PRONOUNS and last_named:
-                        found = (last_named[0], *found[1:])
+                    if found is not None and found[0].lower() in PRONOUNS:
+                        if last_named and found[0].lower() in _RESOLVABLE:
+                            found = (last_named[0], *found[1:])
                     elif found is not None:
                         found = (expand_name(text, found[0], span[0]), *found[1:])
             if found is None and last_named is not None and p_idx - last_named[1] <= 1:

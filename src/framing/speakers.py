@@ -88,7 +88,7 @@ _NAME_STOP = _wordset(
 
 # Words that cannot end a subject (the verb follows a clause, not a noun).
 _NOT_SUBJECT_END = _wordset(
-    "and or but that which who whom what it of to the a an in on at for with by from as if "
+    "and or but that which who whom what of to the a an in on at for with by from as if "
     "may might can could should must shall")
 
 # Words that cannot start a subject: "and Khamenei said", "by calling".
