@@ -340,7 +340,7 @@ def _resolve_pronouns(spans: list[tuple], speech: list[dict]) -> list[tuple]:
     positions = [pos for pos, _ in named]
     out = []
     for start, end, src in spans:
-        if isinstance(src, str) and src.lower() in PRONOUNS and src.lower() not in _SELF:
+        if isinstance(src, str) and src.lower() in ("he", "she", "they"):
             k = bisect_left(positions, start) - 1
             if k >= 0:
                 src = named[k][1]
