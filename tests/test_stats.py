@@ -111,3 +111,12 @@ def test_small_flag_rule():
     assert stats.small_flag(4, 100)
     assert stats.small_flag(50, 9)
     assert not stats.small_flag(5, 10)
+
+
+def test_bootstrap_means_per_column_with_missing_values():
+    values = np.array([[1.0, np.nan, -2.0], [3.0, np.nan, 2.0], [5.0, 4.0, 0.0]])
+    mean, low, high, n = stats.bootstrap_means(values, n_boot=500, seed=1)
+    np.testing.assert_allclose(mean, [3.0, 4.0, 0.0])
+    assert list(n) == [3, 1, 3]
+    assert low[0] < 3.0 < high[0] and math.isnan(low[1]) and math.isnan(high[1])
+    assert low[2] < 0.0 < high[2]   # a mean of 0 keeps its bootstrap interval

@@ -185,12 +185,7 @@ def outlet_table(articles, sentences, spans, features, *, groups=None, seed=0,
 
 def _feature_rows(meta, features, done, rng, n_boot) -> list[dict]:
     feats = features.merge(meta, on="doc_id", how="inner").reset_index(drop=True)
-    groups = []
-    for (event, outlet), idx in feats.groupby(["event", "outlet"], dropna=False).indices.items():
-        reports = feats["report_id"].to_numpy()[idx]
-        n_rep = len(set(reports)) if pd.notna(reports).any() else np.nan
-        groups.append((event, outlet, idx, n_rep))
-    rows = []
+    columns = []
     for col in features.columns:
         if col == "doc_id" or "_" not in col:
             continue
@@ -199,22 +194,30 @@ def _feature_rows(meta, features, done, rng, n_boot) -> list[dict]:
             continue
         if measure.endswith("_rate") and measure.split("_")[0] in schema.LAYERS:
             continue  # span rates absent from the spans: every count is 0, covered above
-        column = pd.to_numeric(feats[col], errors="coerce").to_numpy(float)
-        is_count = measure.endswith("_count")
-        for event, outlet, idx, n_rep in groups:
-            values = column[idx]
-            n_art = len(idx)
-            n_ok = int((~np.isnan(values)).sum())
+        columns.append((col, measure, voice))
+    if not columns:
+        return []
+    matrix = feats[[c for c, _, _ in columns]].apply(pd.to_numeric, errors="coerce")
+    matrix = matrix.to_numpy(float)
+    rows = []
+    for (event, outlet), idx in feats.groupby(["event", "outlet"], dropna=False).indices.items():
+        reports = feats["report_id"].to_numpy()[idx]
+        n_rep = len(set(reports)) if pd.notna(reports).any() else np.nan
+        values = matrix[idx]
+        # one resampling of the outlet's articles serves every column
+        mean, low, high, n_ok = stats.bootstrap_means(values, n_boot=n_boot, seed=rng)
+        totals = np.nansum(values, axis=0)
+        for k, (_, measure, voice) in enumerate(columns):
             base = {"event": event, "outlet": outlet, "measure": measure, "voice": voice,
-                    "n_articles": n_art, "n_reports": n_rep}
-            if is_count:
-                total = float(np.nansum(values)) if n_ok else np.nan
+                    "n_units": int(n_ok[k]), "n_articles": len(idx), "n_reports": n_rep,
+                    "small": bool(n_ok[k] < 3)}
+            if measure.endswith("_count"):
+                total = float(totals[k]) if n_ok[k] else np.nan
                 rows.append({**base, "value": total, "ci_low": np.nan, "ci_high": np.nan,
-                             "count": total, "n_units": n_ok, "small": n_ok < 3})
+                             "count": total})
             else:
-                mean, low, high = stats.bootstrap_mean(values, n_boot=n_boot, seed=rng)
-                rows.append({**base, "value": mean, "ci_low": low, "ci_high": high,
-                             "count": np.nan, "n_units": n_ok, "small": n_ok < 3})
+                rows.append({**base, "value": mean[k], "ci_low": low[k], "ci_high": high[k],
+                             "count": np.nan})
     return rows
 
 

@@ -45,7 +45,7 @@ def _weight_blocks(n_units: int, n_boot: int, rng: np.random.Generator):
 
 
 def bootstrap_rates(counts, words, *, n_boot: int = 2000, seed: int | np.random.Generator = 0,
-                    level: float = 0.95, per: float = PER_WORDS):
+                    level: float = 0.95, per: float = PER_WORDS, zero_bound: bool = True):
     """Rates per ``per`` words with percentile bootstrap intervals.
 
     ``counts``: (n_units,) or (n_units, n_measures) hits per unit; ``words``:
@@ -53,8 +53,9 @@ def bootstrap_rates(counts, words, *, n_boot: int = 2000, seed: int | np.random.
     Units are resampled with replacement, the same draws for every measure.
     Returns ``(value, low, high)`` arrays of shape (n_measures,) (scalars
     when ``counts`` is 1-D). A measure with zero hits gets the rule-of-three
-    upper bound ``3 / words`` instead of the degenerate interval [0, 0]; a
-    zero denominator gives NaN.
+    upper bound ``3 / words`` instead of the degenerate interval [0, 0]
+    (``zero_bound=False`` keeps the bootstrap's, for ratios that are not
+    counts); a zero denominator gives NaN.
     """
     counts = np.asarray(counts, dtype=np.float64)
     words = np.asarray(words, dtype=np.float64)
@@ -83,7 +84,7 @@ def bootstrap_rates(counts, words, *, n_boot: int = 2000, seed: int | np.random.
         ok = ~np.all(np.isnan(reps), axis=0)
         if ok.any():
             low[ok], high[ok] = np.nanquantile(reps[:, ok], [alpha, 1 - alpha], axis=0)
-    zero = (total_c == 0) & (total_w > 0)
+    zero = (total_c == 0) & (total_w > 0) & zero_bound
     low[zero] = 0.0
     with np.errstate(divide="ignore"):
         high[zero] = per * 3.0 / total_w[zero]  # rule of three, one-sided 95 %
@@ -105,8 +106,26 @@ def bootstrap_mean(values, *, n_boot: int = 2000, seed: int | np.random.Generato
     if values.size < 2:
         return mean, np.nan, np.nan
     value, low, high = bootstrap_rates(values, np.ones_like(values), n_boot=n_boot,
-                                       seed=seed, level=level, per=1.0)
+                                       seed=seed, level=level, per=1.0, zero_bound=False)
     return mean, low, high
+
+
+def bootstrap_means(values, *, n_boot: int = 2000, seed: int | np.random.Generator = 0,
+                    level: float = 0.95):
+    """Column means of ``values`` (n_items, n_columns; NaN = missing) with
+    percentile bootstrap intervals, the same resampled items for every
+    column (a resampled mean is the sum of present values over their
+    number). Intervals are NaN for columns with fewer than two values.
+    Returns ``(mean, low, high, n_present)``."""
+    values = np.asarray(values, dtype=np.float64)
+    present = ~np.isnan(values)
+    n_present = present.sum(axis=0)
+    mean, low, high = bootstrap_rates(np.where(present, values, 0.0), present.astype(float),
+                                      n_boot=n_boot, seed=seed, level=level, per=1.0,
+                                      zero_bound=False)
+    few = n_present < 2
+    low[few] = high[few] = np.nan
+    return mean, low, high, n_present
 
 
 def share_intervals(counts, *, level: float = 0.95):
