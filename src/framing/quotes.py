@@ -64,6 +64,10 @@ _CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_TEXT.split())
 
 # --- small helpers ------------------------------------------------------------
 
+_ENDS_SENTENCE_RE = re.compile(r"[.;!?]\s*$")
+_SENTENCE_GAP_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z“\"‘])")
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line, trimmed of whitespace."""
     spans = []
@@ -241,7 +245,7 @@ def _naming_verb_before(text: str, q_start: int, lo: int) -> bool:
     further back when 'as' introduces the quote), and a predicate inside a
     reported clause ('X said that the cover is “sexist”')."""
     window = text[max(lo, q_start - 120):q_start]
-    if re.search(r"[.;!?]\s*$", window):
+    if _ENDS_SENTENCE_RE.search(window):
         return False
     toks = [t.lower() for t in WORD_TOKEN_RE.findall(window)]
     if any(t in NAMING_VERBS or (t in SPEECH_VERBS and t not in BASE_FORMS) for t in toks[-3:]):
@@ -315,8 +319,8 @@ def _record(doc_id, n, span, kind, found):
 def _sentence_start(text: str, pos: int, p_start: int) -> int:
     """Start of the sentence holding ``pos`` (approximate; for search windows)."""
     best = p_start
-    for m in re.finditer(r"[.!?][\"”’')\]]*\s+(?=[A-Z“\"‘])", text[p_start:pos]):
-        best = p_start + m.end()
+    for m in _SENTENCE_GAP_RE.finditer(text, p_start, pos):
+        best = m.end()
     return best
 
 

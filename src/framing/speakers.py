@@ -14,6 +14,14 @@ import re
 
 from .tokens import WORD_RE
 
+_APPOSITIVE_TAIL_RE = re.compile(r"^(.*?[^,]),\s[^,]{1,80},\s*$")
+_NAME_RUN_RE = re.compile(r"[A-Z][\w’'.\-]*(?:\s+(?:al-|bin\s|de\s)?[A-Z][\w’'.\-]*)+")
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)$")
+_TAG_GAP_RE = re.compile(r"[ \t]*,?[ \t]*")
+_APPOSITIVE_HEAD_RE = re.compile(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),\s[^,]{1,80},\s*")
+_CLAUSE_PUNCT_RE = re.compile(r"[.!?;]")
+_COMMA_NEXT_RE = re.compile(r"\s*[,:]")
+
 
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -109,8 +117,8 @@ WORD_TOKEN_RE = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*")
 def clean_subject(phrase: str, offset: int) -> tuple[str, int, int] | None:
     """Trim a phrase that precedes a verb down to its subject noun phrase."""
     # Drop an appositive: "Russia, a major Assad ally," -> "Russia".
-    m = re.search(r"^(.*?[^,]),\s[^,]{1,80},\s*$", phrase)
-    if m and not re.search(r",", m.group(1)):
+    m = _APPOSITIVE_TAIL_RE.search(phrase)
+    if m and "," not in m.group(1):
         phrase = m.group(1)
     elif "," in phrase:
         cut = phrase.rfind(",") + 1
@@ -143,7 +151,7 @@ def clean_subject(phrase: str, offset: int) -> tuple[str, int, int] | None:
 def first_name_run(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
     """The first run of two or more capitalised words in text[lo:hi] (the
     likely subject of a sentence that starts with an adverbial)."""
-    for m in re.finditer(r"[A-Z][\w’'.\-]*(?:\s+(?:al-|bin\s|de\s)?[A-Z][\w’'.\-]*)+", text[lo:hi]):
+    for m in _NAME_RUN_RE.finditer(text[lo:hi]):
         return m.group(0), lo + m.start(), lo + m.end()
     return None
 
@@ -158,7 +166,7 @@ def _clause_stop(window: str) -> int:
     "Ms." and initials do not end it)."""
     for m in _CLAUSE_STOP_RE.finditer(window):
         if window[m.start()] == ".":
-            word = re.search(r"([A-Za-z]+)$", window[:m.start()])
+            word = _LAST_WORD_RE.search(window, 0, m.start())
             if word and (word.group(1).lower() in _ABBREVIATED_TITLES
                          or (len(word.group(1)) == 1 and word.group(1).isupper())):
                 continue
@@ -168,8 +176,8 @@ def _clause_stop(window: str) -> int:
 
 def speaker_after(text: str, q_end: int, limit: int):
     """Tag after the quote: '..., said X' or '..., X said'."""
-    m = re.match(r"[ \t]*,?[ \t]*", text[q_end:limit])
-    pos = q_end + m.end()
+    m = _TAG_GAP_RE.match(text, q_end, limit)
+    pos = m.end()
     window = text[pos:min(limit, pos + 160)]
     tokens = list(WORD_TOKEN_RE.finditer(window))
     if not tokens:
@@ -180,7 +188,7 @@ def speaker_after(text: str, q_end: int, limit: int):
         return None
     # "Gary Fine, a sociology professor at Northwestern, told me": the
     # appositive may be long.
-    appositive = re.match(r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),\s[^,]{1,80},\s*", window)
+    appositive = _APPOSITIVE_HEAD_RE.match(window)
     first = tokens[0].group(0).lower()
     if appositive and first not in SPEECH_VERBS:
         rest = [t for t in tokens if t.start() >= appositive.end()]
@@ -227,9 +235,9 @@ def speaker_before(text: str, q_start: int, lo: int):
         if w not in SPEECH_VERBS:
             continue
         tail = window[tokens[k].end():]
-        if re.search(r"[.!?;]", tail):
+        if _CLAUSE_PUNCT_RE.search(tail):
             return None
-        if w in BASE_FORMS and not re.match(r"\s*[,:]", tail):
+        if w in BASE_FORMS and not _COMMA_NEXT_RE.match(tail):
             continue
         if w.endswith("ing"):  # "..., stating, “...": the sentence's subject speaks
             run = first_name_run(text, lo, lo + tokens[k].start())
