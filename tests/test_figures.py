@@ -13,9 +13,7 @@ from framing import figures, plots
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
-@pytest.fixture(scope="module")
-def seeds_analysis():
-    return framing.analyze(SEEDS, n_jobs=1)
+# ``seeds_analysis`` (the analysis of seeds/, computed once) comes from conftest.py.
 
 
 @pytest.mark.slow
