@@ -252,11 +252,13 @@ def compare_outlets(articles, sentences, spans, outlet_a, outlet_b=None, *, meas
     measures = list(schema.LAYERS) if measures is None else list(measures)
     in_a = (units["outlet"] == outlet_a).to_numpy()
     words = units[f"w_{voice}"].to_numpy(float)
-    rng = np.random.default_rng(seed)
+    matrix = np.column_stack([
+        counts[(fam, voice)].to_numpy(float) if (fam, voice) in counts else np.zeros(len(units))
+        for fam in measures]) if measures else np.zeros((len(units), 0))
+    results = stats.permutation_tests(matrix, words, in_a, n_perm=n_perm, seed=seed)
     rows = []
-    for fam in measures:
-        c = counts[(fam, voice)].to_numpy(float) if (fam, voice) in counts else np.zeros(len(units))
-        res = stats.permutation_test(c, words, in_a, n_perm=n_perm, seed=rng)
+    for k, (fam, res) in enumerate(zip(measures, results, strict=True)):
+        c = matrix[:, k]
         count_a, count_b = c[in_a].sum(), c[~in_a].sum()
         rows.append({"event": event, "outlet_a": outlet_a,
                      "outlet_b": outlet_b if outlet_b is not None else "(all others)",

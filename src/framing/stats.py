@@ -155,15 +155,6 @@ def share_intervals(counts, *, level: float = 0.95):
     return counts / n, low, high
 
 
-def _rate_difference(counts, words, in_a):
-    """Rate of group A minus rate of group B for each row of the boolean
-    matrix ``in_a`` (replicates x units)."""
-    a_num, a_den = in_a @ counts, in_a @ words
-    b_num, b_den = counts.sum() - a_num, words.sum() - a_den
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return PER_WORDS * (a_num / a_den - b_num / b_den)
-
-
 def permutation_test(counts, words, in_a, *, n_perm: int = 9999,
                      seed: int | np.random.Generator = 0) -> dict:
     """Two-sided permutation test of the rate difference between two groups
@@ -175,38 +166,59 @@ def permutation_test(counts, words, in_a, *, n_perm: int = 9999,
     difference and ratio, and Cohen's d on per-unit rates (pooled SD).
     """
     counts = np.asarray(counts, dtype=np.float64)
+    return permutation_tests(counts[:, None], words, in_a, n_perm=n_perm, seed=seed)[0]
+
+
+def permutation_tests(counts, words, in_a, *, n_perm: int = 9999,
+                      seed: int | np.random.Generator = 0) -> list[dict]:
+    """:func:`permutation_test` for several measures at once: ``counts`` is
+    (n_units, n_measures) with one shared denominator ``words``; the same
+    shuffles serve every measure (computed in blocks as matrix products)."""
+    counts = np.asarray(counts, dtype=np.float64)
     words = np.asarray(words, dtype=np.float64)
     in_a = np.asarray(in_a, dtype=bool)
     keep = words > 0
     counts, words, in_a = counts[keep], words[keep], in_a[keep]
     n_a, n_b = int(in_a.sum()), int((~in_a).sum())
-    out = {"rate_a": np.nan, "rate_b": np.nan, "difference": np.nan, "ratio": np.nan,
-           "cohens_d": np.nan, "p_value": np.nan, "n_units_a": n_a, "n_units_b": n_b,
-           "n_perm": n_perm}
+    m = counts.shape[1]
+    empty = {"rate_a": np.nan, "rate_b": np.nan, "difference": np.nan, "ratio": np.nan,
+             "cohens_d": np.nan, "p_value": np.nan, "n_units_a": n_a, "n_units_b": n_b,
+             "n_perm": n_perm}
     if n_a == 0 or n_b == 0:
-        return out
-    rate_a = PER_WORDS * counts[in_a].sum() / words[in_a].sum()
-    rate_b = PER_WORDS * counts[~in_a].sum() / words[~in_a].sum()
+        return [dict(empty) for _ in range(m)]
+    w_a, w_b = words[in_a].sum(), words[~in_a].sum()
+    rate_a = PER_WORDS * counts[in_a].sum(axis=0) / w_a
+    rate_b = PER_WORDS * counts[~in_a].sum(axis=0) / w_b
     observed = rate_a - rate_b
-    per_unit = PER_WORDS * counts / words
-    sd_pooled = np.sqrt(((n_a - 1) * per_unit[in_a].var(ddof=1 if n_a > 1 else 0)
-                         + (n_b - 1) * per_unit[~in_a].var(ddof=1 if n_b > 1 else 0))
-                        / max(n_a + n_b - 2, 1))
+    per_unit = PER_WORDS * counts / words[:, None]
+    var_a = per_unit[in_a].var(axis=0, ddof=1) if n_a > 1 else np.zeros(m)
+    var_b = per_unit[~in_a].var(axis=0, ddof=1) if n_b > 1 else np.zeros(m)
+    sd_pooled = np.sqrt(((n_a - 1) * var_a + (n_b - 1) * var_b) / max(n_a + n_b - 2, 1))
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     n = in_a.size
+    total_c, total_w = counts.sum(axis=0), words.sum()
     per_block = max(1, _BLOCK // n)
-    extreme, done = 0, 0
-    tol = 1e-9 * max(abs(observed), 1.0)  # ties count as extreme (float noise aside)
+    extreme = np.zeros(m, dtype=np.int64)
+    done = 0
+    tol = 1e-9 * np.maximum(np.abs(observed), 1.0)  # ties count as extreme
     while done < n_perm:
         size = min(per_block, n_perm - done)
         labels = rng.permuted(np.tile(in_a, (size, 1)), axis=1).astype(np.float64)
-        diff = _rate_difference(counts, words, labels)
-        extreme += int(np.sum(np.abs(diff) >= abs(observed) - tol))
+        a_num, a_den = labels @ counts, labels @ words
+        with np.errstate(invalid="ignore", divide="ignore"):
+            diff = PER_WORDS * (a_num / a_den[:, None]
+                                - (total_c - a_num) / (total_w - a_den)[:, None])
+        extreme += np.sum(np.abs(diff) >= np.abs(observed) - tol, axis=0)
         done += size
-    out.update(rate_a=float(rate_a), rate_b=float(rate_b), difference=float(observed),
-               ratio=float(rate_a / rate_b) if rate_b > 0 else np.nan,
-               cohens_d=float(observed / sd_pooled) if sd_pooled > 0 else np.nan,
-               p_value=(1 + extreme) / (1 + n_perm))
+    out = []
+    for k in range(m):
+        res = dict(empty)
+        res.update(rate_a=float(rate_a[k]), rate_b=float(rate_b[k]),
+                   difference=float(observed[k]),
+                   ratio=float(rate_a[k] / rate_b[k]) if rate_b[k] > 0 else np.nan,
+                   cohens_d=float(observed[k] / sd_pooled[k]) if sd_pooled[k] > 0 else np.nan,
+                   p_value=(1 + int(extreme[k])) / (1 + n_perm))
+        out.append(res)
     return out
 
 
