@@ -179,6 +179,12 @@ analysis.spans.query("doc_id == '000' and layer == 'attribution'")[
     ["text", "category", "speaker"]]
 
 # %% [markdown]
+# **Discuss:** did the toolkit find every word you found in exercises 3 and 4?
+# It works from word lists and a few rules, so it can miss a word nobody put
+# on its lists, or count one that does not fit the context. Its numbers are a
+# starting point for reading, never a replacement for it.
+
+# %% [markdown]
 # ## Part 4 — Put it together
 #
 # Read one article with every finding highlighted. Shaded text is quoted.
