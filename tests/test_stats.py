@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import stats as sps
 
 from framing import stats
@@ -120,3 +122,23 @@ def test_bootstrap_means_per_column_with_missing_values():
     assert list(n) == [3, 1, 3]
     assert low[0] < 3.0 < high[0] and math.isnan(low[1]) and math.isnan(high[1])
     assert low[2] < 0.0 < high[2]   # a mean of 0 keeps its bootstrap interval
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 50), min_size=1, max_size=6))
+def test_share_intervals_are_ordered_and_inside_unit_interval(counts):
+    share, low, high = stats.share_intervals(counts)
+    if sum(counts) == 0:
+        assert np.all(np.isnan(share))
+        return
+    assert np.all((low >= 0) & (low <= share + 1e-12) & (share <= high + 1e-12) & (high <= 1))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(1, 40)), min_size=1, max_size=30))
+def test_bootstrap_rate_interval_is_ordered_and_non_negative(units):
+    counts = np.array([c for c, _ in units])
+    words = np.array([w for _, w in units])
+    value, low, high = stats.bootstrap_rates(counts, words, n_boot=200, seed=0)
+    assert 0 <= low <= high
+    assert value == pytest.approx(1000 * counts.sum() / words.sum())
