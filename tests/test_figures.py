@@ -100,3 +100,16 @@ def _tiny_figure():
     fig = Figure(figsize=(2, 2))
     fig.subplots().plot([0, 1], [0, 1])
     return fig
+
+
+def test_a_one_outlet_corpus_without_an_event_still_gets_its_figures(tmp_path):
+    corpus = pd.DataFrame({
+        "doc_id": ["a", "b"], "outlet": ["One", "One"], "title": ["T1", "T2"],
+        "text": ["Officials said the talks may resume. \"It is a disaster,\" the mayor claimed.",
+                 "The city reportedly plans new rules. Critics clearly oppose them."]})
+    analysis = framing.analyze(corpus, n_jobs=1)
+    written = figures.write_figures(analysis, tmp_path, formats=("png",), dpi=40)
+    names = {p.stem for p in written}
+    assert "framing_profile" in names and "text_reuse" in names
+    assert not any(n.startswith("labels_") for n in names)  # no event, no actors
+    assert all(p.stat().st_size > 1000 for p in written)
