@@ -137,9 +137,10 @@ def test_fast_analyzer_on_the_nyt_snippets(shared_data):
     assert len(texts) > 5000
     mismatches = [t for t in texts if analyzer().polarity_scores(t) != stock.polarity_scores(t)]
     assert mismatches == []
+    assert [t for t in texts if compound(t) != stock.polarity_scores(t)["compound"]] == []
 
 
-def test_shortcut_for_sentences_without_valence_gives_vaders_own_score():
+def test_compound_is_vaders_compound():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     stock = SentimentIntensityAnalyzer()
     for text in TRICKY:

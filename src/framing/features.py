@@ -279,13 +279,14 @@ def complete_features(features: pd.DataFrame,
                     cats[layer].add(cat)
     registry = feature_registry(cats)
     out = features.reindex(columns=["doc_id", *registry["name"]])
-    for row in registry.itertuples(index=False):
-        if row.category is None or row.layer is None:
-            continue
-        if row.stat == "count":
-            out[row.name] = out[row.name].fillna(0).astype("int64")
-        elif row.stat == "rate":
-            count = out[column_name(row.family, "count", row.voice)]
-            words = out[column_name("words", "count", row.voice)]
-            out[row.name] = (count * PER_THOUSAND / words.where(words > 0)).astype(float)
+    is_cat = registry["category"].notna() & registry["layer"].notna()
+    counts = registry[is_cat & (registry["stat"] == "count")]
+    if len(counts):
+        out[counts["name"].tolist()] = out[counts["name"]].fillna(0).astype("int64")
+    rates = registry[is_cat & (registry["stat"] == "rate")]
+    for voice, group in rates.groupby("voice"):
+        words = out[column_name("words", "count", voice)].to_numpy(dtype=float)
+        per_word = np.divide(PER_THOUSAND, words, out=np.full_like(words, math.nan), where=words > 0)
+        count_names = [column_name(f, "count", voice) for f in group["family"]]
+        out[group["name"].tolist()] = out[count_names].to_numpy(dtype=float) * per_word[:, None]
     return out

@@ -40,7 +40,7 @@ def compound(text: str) -> float:
     """VADER compound score of one sentence; NaN when it has no word."""
     if not isinstance(text, str) or WORD_RE.search(text) is None:
         return math.nan
-    return analyzer().polarity_scores(text)["compound"]
+    return analyzer().compound(text)
 
 
 def majority_voice(sentence: dict) -> str:

@@ -30,6 +30,25 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
         if not isinstance(text, str) or not self._emoji_chars.isdisjoint(text):
             return super().polarity_scores(text)
         text = text.strip()  # what VADER's emoji pass leaves of emoji-free text
+        return self.score_valence(self._sentiments(text), text)
+
+    def compound(self, text: str) -> float:
+        """``polarity_scores(text)["compound"]`` without the pos/neu/neg shares."""
+        if not self._emoji_chars.isdisjoint(text):
+            return super().polarity_scores(text)["compound"]
+        text = text.strip()
+        sentiments = self._sentiments(text)
+        if not sentiments:
+            return 0.0
+        total = float(sum(sentiments))
+        if total == 0:  # normalize(0) == 0: no punctuation emphasis to add
+            return 0.0
+        emphasis = self._punctuation_emphasis(text)
+        total = total + emphasis if total > 0 else total - emphasis
+        return round(vader.normalize(total), 4)
+
+    def _sentiments(self, text: str) -> list:
+        """VADER's per-word valences of an emoji-free, stripped text."""
         words = [_strip_punc_if_word(token) for token in text.split()]  # SentiText's words
         lower = [w.lower() for w in words]
         lexicon, boosters = self.lexicon, vader.BOOSTER_DICT
@@ -46,7 +65,7 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
             sentiments.append(self._valence(words, lower, i, is_cap_diff))
         if "but" in lower:
             sentiments = self._but_check(words, sentiments)
-        return self.score_valence(sentiments, text)
+        return sentiments
 
     def _valence(self, words, lower, i, is_cap_diff):
         """``sentiment_valence`` for word ``i`` (0 when it is not a lexicon word)."""
