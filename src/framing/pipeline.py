@@ -8,6 +8,7 @@ pronunciation dictionary are shared copy-on-write.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator
@@ -41,13 +42,30 @@ def process_document(article: dict, annotator, embeds: list[dict] | None = None)
             "spans": spans, "features": [features]}
 
 
-def _process_chunk(articles: list[dict]) -> dict[str, list]:
+#: Table name -> column contract of the per-article tables.
+_TABLES = {"sentences": schema.SENTENCE_COLUMNS, "quotes": schema.QUOTE_COLUMNS,
+           "voices": schema.VOICE_COLUMNS, "spans": schema.SPAN_COLUMNS}
+
+
+def _process_chunk(articles: list[dict]) -> dict[str, pd.DataFrame]:
+    """One chunk's tables, built into DataFrames here in the worker: columnar
+    frames pickle smaller than record dicts and the parent only concatenates."""
     out: dict[str, list] = {"sentences": [], "quotes": [], "voices": [], "spans": [], "features": []}
     for article in articles:
         embeds = article.pop("_embeds", None)
         for name, records in process_document(article, _ANNOTATOR, embeds).items():
             out[name].extend(records)
-    return out
+    frames = {name: schema.frame_from_records(out[name], columns) for name, columns in _TABLES.items()}
+    frames["features"] = pd.DataFrame.from_records(out["features"]) if out["features"] \
+        else pd.DataFrame({"doc_id": []})
+    return frames
+
+
+def _concat(frames: list[pd.DataFrame], columns: list[str] | None) -> pd.DataFrame:
+    kept = [f for f in frames if len(f)]
+    if not kept:
+        return schema.empty_frame(columns) if columns else pd.DataFrame({"doc_id": []})
+    return pd.concat(kept, ignore_index=True) if len(kept) > 1 else kept[0].reset_index(drop=True)
 
 
 def _chunks(records: list[dict], size: int) -> Iterator[list[dict]]:
@@ -72,7 +90,7 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
         for record in records:
             record["_embeds"] = by_doc.get(record["doc_id"])
     n_jobs = default_jobs() if n_jobs is None else n_jobs
-    parts: Iterable[dict[str, list]]
+    parts: Iterable[dict[str, pd.DataFrame]]
     # Load VADER's lexicon and the syllable table once, here, so forked
     # workers share them copy-on-write instead of each loading its own.
     sentiment.analyzer()
@@ -83,24 +101,21 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
             parts = [_process_chunk(chunk) for chunk in _chunks(records, chunk_size)]
             parts = list(parts)
         else:
-            with mp.get_context("fork").Pool(n_jobs) as pool:
-                parts = []
-                for part in pool.imap(_process_chunk, _chunks(records, chunk_size)):
-                    parts.append(part)
-                    if progress is not None:
-                        progress(sum(len(p["features"]) for p in parts), len(records))
+            gc.freeze()  # keep the collector from touching (and so copying) shared pages
+            try:
+                with mp.get_context("fork").Pool(n_jobs) as pool:
+                    parts, done = [], 0
+                    for part in pool.imap(_process_chunk, _chunks(records, chunk_size)):
+                        parts.append(part)
+                        done += len(part["features"])
+                        if progress is not None:
+                            progress(done, len(records))
+            finally:
+                gc.unfreeze()
     finally:
         _ANNOTATOR = None
-    merged: dict[str, list] = {"sentences": [], "quotes": [], "voices": [], "spans": [], "features": []}
-    for part in parts:
-        for name, recs in part.items():
-            merged[name].extend(recs)
-    features = pd.DataFrame.from_records(merged["features"]) if merged["features"] else pd.DataFrame({"doc_id": []})
-    features = complete_features(features, default_categories(annotator=annotator))
-    return {
-        "sentences": schema.frame_from_records(merged["sentences"], schema.SENTENCE_COLUMNS),
-        "quotes": schema.frame_from_records(merged["quotes"], schema.QUOTE_COLUMNS),
-        "voices": schema.frame_from_records(merged["voices"], schema.VOICE_COLUMNS),
-        "spans": schema.frame_from_records(merged["spans"], schema.SPAN_COLUMNS),
-        "features": features,
-    }
+    tables = {name: _concat([p[name] for p in parts], columns) for name, columns in _TABLES.items()}
+    features = _concat([p["features"] for p in parts], None)
+    del parts
+    tables["features"] = complete_features(features, default_categories(annotator=annotator))
+    return tables
