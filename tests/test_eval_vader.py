@@ -1,10 +1,11 @@
+import pytest
+
 from evaluation.vader_nyt import evaluate
 
 
 def test_sentence_sentiment_tracks_human_ratings(shared_data):
     rows = evaluate(shared_data)
     if not rows:
-        import pytest
         pytest.skip("vader_nyt data absent")
     (row,) = rows
     print(f"\nVADER NYT: Pearson r = {row['value']:.3f} (n={row['n']})")
