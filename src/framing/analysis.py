@@ -65,6 +65,22 @@ class Analysis:
                 self.articles, self.voices if own_voice else None, top=top)
         return self._cache[key]
 
+    def ladder_scores(self, actor: str | None = None, *, seed: int = 0) -> pd.DataFrame:
+        """Mean ladder score per outlet, actor and voice, with a bootstrap interval."""
+        key = ("ladder_scores", actor, seed)
+        if key not in self._cache:
+            self._cache[key] = compare.ladder_scores(self.spans, self.articles, actor=actor, seed=seed)
+        return self._cache[key]
+
+    def label_divergence(self, actor: str | None = None, *, voice: str = "own") -> pd.DataFrame:
+        """Jensen-Shannon divergence between outlets' label distributions."""
+        return compare.label_divergence(self.spans, self.articles, actor=actor, voice=voice)
+
+    def compare(self, outlet_a: str, outlet_b: str | None = None, **options) -> pd.DataFrame:
+        """Outlet A against B (or all others): permutation test and effect size per measure."""
+        return compare.compare_outlets(self.articles, self.sentences, self.spans,
+                                       outlet_a, outlet_b, **options)
+
     # -- display ------------------------------------------------------------
     def show(self, doc_id: str):
         """One article with its spans highlighted (renders in Jupyter)."""

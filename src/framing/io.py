@@ -41,5 +41,7 @@ def save_analysis(analysis, directory: str | Path) -> Path:
     tables["by_outlet"] = analysis.by_outlet()
     tables["by_outlet_independent"] = analysis.by_outlet(independent=True)
     tables["labels"] = analysis.labels()
+    tables["ladder_scores"] = analysis.ladder_scores()
+    tables["label_divergence"] = analysis.label_divergence()
     tables["distinctive_terms"] = analysis.distinctive_terms()
     return save_tables(tables, directory)
