@@ -41,15 +41,47 @@ def test_wikipedia_uncertainty_sentences(shared_data):
     assert f1["value"] >= 0.64  # measured 0.660; target 0.60
 
 
-def test_babe_loaded_language_score(shared_data):
+def test_babe_slant_score(shared_data):
     rows = figures(babe.evaluate(shared_data))
     if not rows:
         pytest.skip("babe absent")
-    auc = rows[("loaded-language score (intensity sum) vs expert bias label", "ROC AUC")]
-    print(f"\nBABE ROC AUC {auc['value']:.3f} (n={auc['n']})")
-    assert auc["value"] >= 0.67  # measured 0.691; target 0.70 not reached
+    auc = rows[("slant score (loaded + labels + loaded verbs + boosters) vs expert bias label",
+                "ROC AUC")]
+    print(f"\nBABE slant ROC AUC {auc['value']:.3f} (n={auc['n']})")
+    assert auc["n"] > 2900
+    assert auc["value"] >= 0.69  # measured 0.711 (bootstrap 95 % 0.694-0.728); target 0.70
+    loaded_only = rows[("loaded-language score (intensity sum only) vs expert bias label",
+                        "ROC AUC")]
+    assert loaded_only["value"] >= 0.67  # measured 0.691
+    f1 = rows[(f"Biased when slant score >= {babe.THRESHOLD:g} (fixed in advance)", "F1 (Biased)")]
+    assert f1["value"] >= 0.59  # measured 0.619
     precision = rows[("loaded hits among experts' biased words", "precision")]
-    assert precision["value"] >= 0.41  # measured 0.438
+    assert precision["value"] >= 0.41  # measured 0.441
+
+
+def _span(layer, start, end, category="x", score=float("nan")):
+    return {"layer": layer, "start": start, "end": end, "category": category, "score": score}
+
+
+def test_slant_score_weights_and_overlaps():
+    spans = [
+        _span("loaded", 0, 6, "evaluative", 2.0),        # "brutal"
+        _span("booster", 10, 17, "adverb"),              # "clearly" -> 1
+        _span("attribution", 20, 27, "blame"),           # "blamed" -> 1
+        _span("attribution", 30, 34, "neutral"),         # "said" -> 0
+        _span("hedge", 40, 43, "modal"),                 # "may" -> 0
+        _span("actor_label", 50, 56, "regime", 0.0),     # "regime" -> 2
+        _span("actor_label", 60, 70, "extremist", 0.15),  # -> 1
+        _span("actor_label", 80, 90, "militant", 0.3),   # above 0.2 -> 0
+        _span("actor_label", 95, 99, "military"),        # off the ladder -> 0
+    ]
+    assert babe.slant_score(spans) == 2 + 1 + 1 + 2 + 1
+    # one stretch of text counts once: a term in two layers takes its highest
+    # weight, and a label over a loaded word ("extremist group") adds nothing
+    assert babe.slant_score([_span("loaded", 0, 9, "evaluative", 2.0),
+                             _span("booster", 0, 9, "adverb"),
+                             _span("actor_label", 0, 15, "extremist", 0.15)]) == 2
+    assert babe.slant_score([]) == 0
 
 
 @pytest.mark.parametrize("module", [seeds_layers, hedges_wiki, babe])
