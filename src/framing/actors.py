@@ -44,6 +44,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .events import Actor, Event
 from .ladders import Ladders, load_ladders, normalise, plural
+from .matcher import trie_regex
 from .tokens import WORD_RE
 from .voice import voice_at
 
@@ -130,7 +131,7 @@ class _Automaton:
         # places worth walking the trie from (longest alternatives first).
         # Scanning lower-cased text is twice as fast as re.IGNORECASE.
         body = (r"(?<![A-Za-z0-9])(?<![A-Za-z0-9][\u2019'.,\-])(?:"
-                + _trie_regex([k for k in self.root if k != _END]) + r")(?![A-Za-z0-9])")
+                + trie_regex([k for k in self.root if k != _END]) + r")(?![A-Za-z0-9])")
         self._first_lower = re.compile(body)
         self._first_any = re.compile(body, re.IGNORECASE)
 
@@ -168,29 +169,6 @@ class _Automaton:
             if possessive:
                 break
         return best
-
-
-def _trie_regex(words: list[str]) -> str:
-    """One regex for a set of words with shared prefixes factored out (much
-    faster in ``re`` than a flat alternation); an apostrophe matches ' or ’."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [("['\u2019]" if c == "'" else re.escape(c)) + emit(node[c])
-                    for c in sorted(k for k in node if k)]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]
-        if "" in node:
-            return body + "?" if body.startswith("(?:") else "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
 
 
 class ActorAnnotator:

@@ -22,6 +22,7 @@ import math
 import re
 from bisect import bisect_right
 
+from .segment import paragraph_spans
 from .speakers import (
     BASE_FORMS,
     NAMING_VERBS,
@@ -66,20 +67,6 @@ _CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_TEXT.split())
 
 _ENDS_SENTENCE_RE = re.compile(r"[.;!?]\s*$")
 _SENTENCE_GAP_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z“\"‘])")
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line, trimmed of whitespace."""
-    spans = []
-    for m in _LINE_RE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            spans.append((s, e))
-    return spans
 
 
 def _mark_role(text: str, i: int) -> str:

@@ -133,9 +133,9 @@ def _looks_like_heading(line: str) -> bool:
     return 0 < count_words(stripped) <= _MAX_HEADING_WORDS
 
 
-def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, zone) of every non-blank line, offsets trimmed."""
-    lines = []
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line (a paragraph), trimmed of whitespace."""
+    spans = []
     for m in _LINE_RE.finditer(text):
         s, e = m.span()
         while s < e and text[s].isspace():
@@ -143,7 +143,13 @@ def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int,
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            lines.append((s, e))
+            spans.append((s, e))
+    return spans
+
+
+def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, zone) of every non-blank line, offsets trimmed."""
+    lines = paragraph_spans(text)
     zones = []
     lede_done = False
     title_norm = _normalize(title) if isinstance(title, str) and title.strip() else None

@@ -21,6 +21,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 
+from .matcher import trie_regex
 from .speakers import PRONOUNS, clean_subject, first_name_run, strip_titles
 from .tokens import WORD_RE
 
@@ -70,27 +71,7 @@ _NOT_AFTER_S_VERB = _wordset("of from about by on in were are have had was is sa
 #: weak evidentials count only with a "that" clause or a source-like subject
 
 
-def _trie_pattern(words) -> str:
-    """A regex alternation of ``words`` folded into a trie: Python's ``re``
-    tries alternatives one by one, a trie tries one branch per character."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        if len(alts) == 1 and "" not in node:
-            return alts[0]
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-    return build(trie)
-
-
-_VERB_PATTERN = r"\b(?:" + _trie_pattern(_ATTRIBUTION_VERBS) + r")\b"
+_VERB_PATTERN = r"\b(?:" + trie_regex(_ATTRIBUTION_VERBS) + r")\b"
 _WEAK = _wordset("suggest suggests suggested suggesting indicate indicates indicated "
                  "indicating show shows showed showing reveal reveals revealed revealing")
 _SOURCE_NOUNS = _wordset(
