@@ -122,6 +122,7 @@ def _label_spans():
             _span("d2", 0, "actor_label", "reported", "government", "assad_gov", 2.0),
             _span("d2", 1, "actor_label", "quoted", "regime", "assad_gov", 0.0),
             _span("d3", 0, "actor_label", "own", "government", "assad_gov", 2.0),
+            _span("d3", 1, "actor_label", "own", "regime", "assad_gov", 0.0),
             _span("d4", 0, "actor_label", "own", "administration", "assad_gov", 1.0)]
     return schema.frame_from_records(rows, schema.SPAN_COLUMNS)
 
@@ -131,9 +132,11 @@ def test_label_matrix_shares_ordered_by_rank_with_intervals():
     assert list(m.columns) == schema.LABEL_MATRIX_COLUMNS
     a_own = m.query("outlet == 'A' and voice == 'own'")
     assert list(a_own["label_class"]) == ["regime", "administration", "government"]
-    assert list(a_own["count"]) == [2, 0, 1]   # reported counts with own
+    assert list(a_own["count"]) == [2, 0, 0]   # a reported label is not the outlet's own
+    a_rep = m.query("outlet == 'A' and voice == 'reported'")
+    assert a_rep.set_index("label_class").loc["government", "count"] == 1
     assert a_own["share"].sum() == pytest.approx(1.0)
-    share, low, high = stats.share_intervals([2, 0, 1])
+    share, low, high = stats.share_intervals([2, 0, 0])
     np.testing.assert_allclose(a_own["ci_low"], low)
     np.testing.assert_allclose(a_own["ci_high"], high)
     a_q = m.query("outlet == 'A' and voice == 'quoted'")
@@ -143,7 +146,9 @@ def test_label_matrix_shares_ordered_by_rank_with_intervals():
 def test_ladder_scores_and_divergence():
     scores = compare.ladder_scores(_label_spans(), _articles())
     a = scores.query("outlet == 'A' and voice == 'own'").iloc[0]
-    assert a["mean_score"] == pytest.approx(2 / 3) and a["count"] == 3 and a["small"]
+    assert a["mean_score"] == pytest.approx(0.0) and a["count"] == 2 and a["small"]
+    a_rep = scores.query("outlet == 'A' and voice == 'reported'").iloc[0]
+    assert a_rep["mean_score"] == pytest.approx(2.0) and a_rep["count"] == 1
     div = compare.label_divergence(_label_spans(), _articles())
     ab = div.query("outlet_a == 'A' and outlet_b == 'B'").iloc[0]
     assert 0 < ab["js_divergence"] < 1

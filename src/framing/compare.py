@@ -299,15 +299,18 @@ def _label_spans(spans: pd.DataFrame, articles: pd.DataFrame, actor) -> pd.DataF
         lab = lab[lab["actor"] == actor]
     meta = _article_meta(articles, None)[["doc_id", "event", "outlet"]]
     lab = lab.merge(meta, on="doc_id", how="inner")
-    lab = lab.assign(voice=np.where(lab["voice"] == "quoted", "quoted", "own"),
+    # Reported labels stay apart: "designated a terrorist group by the United
+    # States" is the outlet relaying someone else's label, not choosing it.
+    lab = lab.assign(voice=lab["voice"].where(lab["voice"].isin(("own", "reported", "quoted")), "own"),
                      score=pd.to_numeric(lab["score"], errors="coerce"))
     return lab
 
 
 def label_matrix(spans, articles, *, actor=None, seed=0) -> pd.DataFrame:
     """Share of each label class per outlet, actor and voice
-    (``schema.LABEL_MATRIX_COLUMNS``): ``own`` pools own and reported voice
-    (the outlet's wording), ``quoted`` is the sources' words. Classes are
+    (``schema.LABEL_MATRIX_COLUMNS``): ``own`` is the outlet's narration,
+    ``reported`` its wording inside a clause attributed to a source (e.g. a
+    designation "by the United States"), ``quoted`` the sources' words. Classes are
     every class used for that actor in that event, ordered by ladder rank
     (the spans' ``score``), so an outlet that never uses a class gets a 0
     share with its interval. Intervals: Jeffreys (Dirichlet(1/2) posterior

@@ -88,7 +88,7 @@ def sentence_tone(analysis) -> pd.DataFrame:
 
 def actor_tone_by_outlet(analysis, *, seed: int = 0, n_boot: int = 2000) -> pd.DataFrame:
     """Mean sentiment of the sentences that mention each actor, per outlet and
-    voice (``own`` pools own and reported mentions, as in the label matrix;
+    voice (own, reported and quoted mentions apart, as in the label matrix;
     ``quoted`` is mentions inside quotations), with a bootstrap 95 % interval
     over those sentences. Columns: outlet, actor, voice, value, ci_low,
     ci_high, count (sentences), small."""
@@ -98,8 +98,7 @@ def actor_tone_by_outlet(analysis, *, seed: int = 0, n_boot: int = 2000) -> pd.D
                          & spans["sent_id"].notna(), ["doc_id", "sent_id", "actor", "voice"]]
     if mentions.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    mentions = mentions.assign(voice=mentions["voice"].replace({"reported": "own"}),
-                               sent_id=mentions["sent_id"].astype("int64")).drop_duplicates()
+    mentions = mentions.assign(sent_id=mentions["sent_id"].astype("int64")).drop_duplicates()
     tone = sentence_tone(analysis).astype({"sent_id": "int64"})
     scored = mentions.merge(tone[["doc_id", "sent_id", "outlet", "compound"]],
                             on=["doc_id", "sent_id"])

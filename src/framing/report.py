@@ -255,7 +255,7 @@ def _score(value) -> float:
 
 def article_summary(text: str, spans, voices) -> dict:
     """The short framing summary shown on each article card: most-used label
-    per actor (own and reported voice), own-voice hedge/loaded/booster rates per
+    per actor (own voice only: a reported label is someone else's), own-voice hedge/loaded/booster rates per
     1,000 own-voice words, and the shares of words in quoted/reported voice.
     ``spans`` and ``voices``: one article's rows (DataFrames or row dicts)."""
     spans, voices = _records(spans), _records(voices)
@@ -273,7 +273,7 @@ def article_summary(text: str, spans, voices) -> dict:
     # neutral mentions ("army") say who is meant, not how they are framed.
     by_actor: dict[str, list[dict]] = {}
     for span in spans:
-        if (_text(span["layer"]) == "actor_label" and _text(span.get("voice")) in ("own", "reported")
+        if (_text(span["layer"]) == "actor_label" and _text(span.get("voice")) == "own"
                 and _text(span.get("actor")) and not math.isnan(_score(span.get("score")))):
             by_actor.setdefault(_text(span["actor"]), []).append(span)
     labels = []
