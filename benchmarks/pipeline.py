@@ -153,19 +153,29 @@ def summarize(rows: list[dict], jobs: int, sizes) -> list[tuple[str, str, str, b
               and r["articles"] in sizes}
     largest, smallest = scaled[max(sizes)], scaled[min(sizes)]
     speedup = same[jobs]["articles_per_s"] / base["articles_per_s"]
+    cpu_speedup = jobs * base["cpu_ms_per_article"] / same[jobs]["cpu_ms_per_article"]
     linear = largest["ms_per_article"] / smallest["ms_per_article"]
+    cpu_linear = largest["cpu_ms_per_article"] / smallest["cpu_ms_per_article"]
     peak = max(r["peak_mb"] for r in rows if r["run"] == "framing")
     return [
-        (f"speed-up over the baseline ({jobs} jobs, same {base['articles']} articles)",
+        (f"speed-up over the baseline, wall clock ({jobs} jobs, same {base['articles']} articles)",
          f"{speedup:.1f}x", f">= {TARGET_SPEEDUP:.0f}x", speedup >= TARGET_SPEEDUP),
-        ("speed-up over the baseline (1 job)",
+        (f"speed-up over the baseline from CPU time ({jobs} otherwise idle cores)",
+         f"{cpu_speedup:.1f}x", f">= {TARGET_SPEEDUP:.0f}x", cpu_speedup >= TARGET_SPEEDUP),
+        ("speed-up over the baseline, wall clock, 1 job",
          f"{same[1]['articles_per_s'] / base['articles_per_s']:.1f}x", "-", True),
-        (f"articles/s on {largest['articles']} articles, {jobs} jobs",
-         f"{largest['articles_per_s']:.0f}", f">= {TARGET_RATE:.0f}", largest["articles_per_s"] >= TARGET_RATE),
+        (f"articles/s on {largest['articles']} articles, {jobs} jobs, wall clock",
+         f"{largest['articles_per_s']:.0f}", f">= {TARGET_RATE:.0f}",
+         largest["articles_per_s"] >= TARGET_RATE),
+        (f"articles/s on {largest['articles']} articles from CPU time ({jobs} otherwise idle cores)",
+         f"{largest['cpu_bound_per_s']:.0f}", f">= {TARGET_RATE:.0f}",
+         largest["cpu_bound_per_s"] >= TARGET_RATE),
         ("peak memory of any framing run (PSS, all processes)", f"{peak:.0f} MB",
          f"< {TARGET_PEAK_MB:.0f} MB", peak < TARGET_PEAK_MB),
-        (f"ms/article at {largest['articles']} / at {smallest['articles']}", f"{linear:.2f}",
+        (f"wall ms/article at {largest['articles']} / at {smallest['articles']}", f"{linear:.2f}",
          f"<= {TARGET_LINEARITY} (linear)", linear <= TARGET_LINEARITY),
+        (f"CPU ms/article at {largest['articles']} / at {smallest['articles']}", f"{cpu_linear:.2f}",
+         f"<= {TARGET_LINEARITY} (linear)", cpu_linear <= TARGET_LINEARITY),
     ]
 
 
