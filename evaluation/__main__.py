@@ -57,13 +57,15 @@ def render_markdown(rows: list[dict], data_dir: Path) -> str:
         lines.append(f"| {r['task']} | {r['dataset']} | {r['metric']} | {_fmt(r['value'])} | "
                      f"{r['reference']} | {r['n']} | `python -m evaluation.{r['module']}` |")
     lines += ["", "## Limits of each evaluation", ""]
-    seen = set()
+    # One line per distinct limit: the tasks of one dataset often share it.
+    tasks_by_limit: dict[tuple[str, str], list[str]] = {}
     for r in rows:
-        key = (r["module"], r["task"])
-        if key in seen or not r.get("limits"):
-            continue
-        seen.add(key)
-        lines.append(f"- **{r['task']}** ({r['dataset']}): {r['limits']}")
+        if r.get("limits"):
+            tasks = tasks_by_limit.setdefault((r["dataset"], r["limits"]), [])
+            if r["task"] not in tasks:
+                tasks.append(r["task"])
+    for (dataset, limits), tasks in tasks_by_limit.items():
+        lines.append(f"- **{dataset}** — {'; '.join(tasks)}: {limits}")
     if not rows:
         lines.append(f"No validation data found in {data_dir.name}/: nothing was evaluated.")
     return "\n".join(lines) + "\n"
