@@ -168,25 +168,26 @@ def _rows(by_outlet: pd.DataFrame, measure: str, voice: str | None) -> pd.DataFr
 
 @_styled
 def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | None = None,
-                      voices: Sequence[str] = ("own", "quoted"), min_mentions: int = 5,
-                      colours: dict[str, str] | None = None, ax: Axes | None = None,
-                      note: str | None = None) -> Figure:
+                      voices: Sequence[str] = ("own", "reported", "quoted"),
+                      min_mentions: int = 5, colours: dict[str, str] | None = None,
+                      ax: Axes | None = None, note: str | None = None) -> Figure:
     """Share of each label class an outlet uses for ``actor``, classes ordered
     along the actor's ladder (delegitimising → legitimising), with 95 %
     intervals; one panel per voice. ``labels`` follows
     ``schema.LABEL_MATRIX_COLUMNS``. An outlet with fewer than ``min_mentions``
-    mentions in a voice is drawn hatched and faded."""
+    mentions in a voice is drawn hatched and faded; voices without any
+    mention get no panel."""
     _require(labels, ["outlet", "actor", "voice", "label_class", "rank", "count", "share",
                       "ci_low", "ci_high"], "actor_label_chart")
     name = actor_name or actor
     rows = labels[labels["actor"] == actor]
-    if ax is not None:
-        voices = [v for v in voices if v in set(rows["voice"])][:1] or list(voices[:1])
+    present = [v for v in voices if v in set(rows["voice"])] or list(voices[:1])
+    voices = present[:1] if ax is not None else present
     n_classes = rows["label_class"].nunique()
     fig, axes = _figure(ax, (max(11.0, 0.75 * n_classes + 5.0), 3.4 + 2.6 * len(voices)),
                         nrows=len(voices), sharex=True)
     own_figure = ax is None
-    title = f"How does each outlet label {name}? Share of its mentions by label, own voice vs quoted"
+    title = f"How does each outlet label {name}? Share of its mentions by label and voice"
     if rows.empty:
         _empty(axes[0, 0], f"No labelled mentions of {name} in this corpus.")
         _titles(fig, axes[0, 0], own_figure, title, None, note)
@@ -250,7 +251,7 @@ def actor_label_chart(labels: pd.DataFrame, actor: str, *, actor_name: str | Non
             panel.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0),
                          title="outlet (mentions)", title_fontsize=9)
     subtitle = (f"{name}: each bar is the share of an outlet's mentions using that label class "
-                "(own voice includes reported speech). Whiskers: 95 % intervals, drawn for the "
+                "(own voice, reported speech and quotes apart). Whiskers: 95 % intervals, drawn for the "
                 "classes an outlet used.")
     _titles(fig, axes[0, 0], own_figure, title, subtitle, note)
     return fig
