@@ -64,7 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
         description="Compare how news sources frame the same event: actor labels, loaded words, "
-                    "hedging, attribution and quotation, each split by own voice vs quoted.")
+                    "hedging, attribution and quotation, each split by own voice vs quoted.",
+        epilog="examples:\n"
+               "  framing analyze seeds -o output            tables (CSV + Parquet)\n"
+               "  framing figures seeds -o figures           every figure, PNG + SVG\n"
+               "  framing report seeds -o report.html        side-by-side highlighted articles\n"
+               "  framing analyze my.csv --event my_event.yaml --lexicon my_words.tsv\n"
+               "docs: README.md and docs/methodology.md",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("analyze", help="analyse a corpus and write every table (CSV + Parquet)")
