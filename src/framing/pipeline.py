@@ -96,23 +96,24 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
     sentiment.analyzer()
     readability.warm_up()
     _ANNOTATOR = annotator
+    # Objects that exist before the run (the annotator, the caller's own data)
+    # go to the collector's permanent generation: full collections then skip
+    # them instead of re-scanning a big notebook heap, and forked workers do
+    # not copy their pages by touching them.
+    gc.freeze()
     try:
         if n_jobs <= 1 or len(records) < 2 * chunk_size or "fork" not in mp.get_all_start_methods():
             parts = [_process_chunk(chunk) for chunk in _chunks(records, chunk_size)]
-            parts = list(parts)
         else:
-            gc.freeze()  # keep the collector from touching (and so copying) shared pages
-            try:
-                with mp.get_context("fork").Pool(n_jobs) as pool:
-                    parts, done = [], 0
-                    for part in pool.imap(_process_chunk, _chunks(records, chunk_size)):
-                        parts.append(part)
-                        done += len(part["features"])
-                        if progress is not None:
-                            progress(done, len(records))
-            finally:
-                gc.unfreeze()
+            with mp.get_context("fork").Pool(n_jobs) as pool:
+                parts, done = [], 0
+                for part in pool.imap(_process_chunk, _chunks(records, chunk_size)):
+                    parts.append(part)
+                    done += len(part["features"])
+                    if progress is not None:
+                        progress(done, len(records))
     finally:
+        gc.unfreeze()
         _ANNOTATOR = None
     tables = {name: _concat([p[name] for p in parts], columns) for name, columns in _TABLES.items()}
     features = _concat([p["features"] for p in parts], None)
