@@ -3,6 +3,8 @@ import math
 import pandas as pd
 import pytest
 from _records import quote, sentence, span, voice
+from hypothesis import given
+from hypothesis import strategies as st
 
 from framing.features import (
     complete_features,
@@ -11,6 +13,7 @@ from framing.features import (
     feature_registry,
     words_by_voice,
 )
+from framing.tokens import count_words, word_spans
 
 TEXT = ("Rebels reportedly seized the town in a brutal assault. "
         "Officials said the regime may retreat. "
@@ -108,3 +111,17 @@ def test_complete_features_fills_absent_categories():
     d = table.set_index("doc_id").loc["d"]
     assert d["booster_certainty_count_own"] == 0 and d["booster_certainty_rate_own"] == 0.0
     assert table["hedge_modal_count_all"].dtype == "int64"
+
+
+@given(st.text(alphabet="ab c.\"'-", max_size=60), st.lists(st.integers(0, 60), max_size=6),
+       st.lists(st.sampled_from(["own", "reported", "quoted"]), min_size=7, max_size=7))
+def test_words_by_voice_counts_every_word_once(text, cuts, labels):
+    bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
+    voices = [voice("d", a, b, labels[i])
+              for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False))]
+    counts = words_by_voice(text, voices)
+    assert sum(counts.values()) == count_words(text)
+    expected = dict.fromkeys(["own", "reported", "quoted"], 0)
+    for start, _ in word_spans(text):   # the voice of the segment holding the word's start
+        expected[next(s["voice"] for s in voices if s["start"] <= start < s["end"])] += 1
+    assert counts == expected
