@@ -76,6 +76,18 @@ class Analysis:
         """Jensen-Shannon divergence between outlets' label distributions."""
         return compare.label_divergence(self.spans, self.articles, actor=actor, voice=voice)
 
+    def sentence_sentiment(self) -> pd.DataFrame:
+        """VADER compound of every sentence with its majority voice."""
+        if "sentence_sentiment" not in self._cache:
+            from .sentiment import sentence_sentiment
+            self._cache["sentence_sentiment"] = sentence_sentiment(self.articles, self.sentences)
+        return self._cache["sentence_sentiment"]
+
+    def actor_tone(self) -> pd.DataFrame:
+        """Tone of the sentences that mention each actor, per article and voice of the mention."""
+        from .sentiment import actor_tone
+        return actor_tone(self.sentences, self.spans, self.sentence_sentiment())
+
     def compare(self, outlet_a: str, outlet_b: str | None = None, **options) -> pd.DataFrame:
         """Outlet A against B (or all others): permutation test and effect size per measure."""
         return compare.compare_outlets(self.articles, self.sentences, self.spans,

@@ -21,7 +21,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from . import plots, stats
-from .sentiment import sentence_sentiment
 
 #: Resolution of the PNGs; the SVGs are resolution-free.
 DPI = 150
@@ -80,7 +79,7 @@ def actor_names(analysis) -> dict[str, str]:
 def sentence_tone(analysis) -> pd.DataFrame:
     """Sentence sentiment with each sentence's outlet: doc_id, sent_id,
     outlet, voice (the majority voice of its words), compound."""
-    scores = sentence_sentiment(analysis.articles, analysis.sentences)
+    scores = analysis.sentence_sentiment()
     outlets = analysis.articles[["doc_id", "outlet"]]
     return scores.merge(outlets, on="doc_id", how="left")[
         ["doc_id", "sent_id", "outlet", "voice", "compound"]]

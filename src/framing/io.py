@@ -43,5 +43,7 @@ def save_analysis(analysis, directory: str | Path) -> Path:
     tables["labels"] = analysis.labels()
     tables["ladder_scores"] = analysis.ladder_scores()
     tables["label_divergence"] = analysis.label_divergence()
+    tables["sentence_sentiment"] = analysis.sentence_sentiment()
+    tables["actor_tone"] = analysis.actor_tone()
     tables["distinctive_terms"] = analysis.distinctive_terms()
     return save_tables(tables, directory)
