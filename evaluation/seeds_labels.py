@@ -24,16 +24,13 @@ Run: ``.venv/bin/python -m evaluation.seeds_labels``.
 
 from __future__ import annotations
 
-import hashlib
 import inspect
-import json
 import math
 from pathlib import Path
 
 from evaluation import DEFAULT_DATA_DIR
+from evaluation._seeds import SEEDS, annotated_seeds
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO / "seeds"
 DATASET = "seeds_annotations (ours): seeds 001, 004"
 #: Our seed event's actor ids -> the gold's sides.
 SIDE_OF_ACTOR = {"hts": "hts", "assad_government": "assad"}
@@ -41,7 +38,6 @@ SIDE_OF_ACTOR = {"hts": "hts", "assad_government": "assad"}
 #: jihadist, extremist, militia, revolutionary, authorities have no gold
 #: counterpart and would count as wrong.
 GOLD_CLASS = {"al_qaeda_link": "al-qaeda_link"}
-DOCS = ("001", "004")
 
 
 def _stage_tables(article: dict, boilerplate) -> tuple[list, list, list, bool]:
@@ -68,29 +64,16 @@ def _stage_tables(article: dict, boilerplate) -> tuple[list, list, list, bool]:
 
 def collect(data_dir: Path = DEFAULT_DATA_DIR) -> dict | None:
     """Gold items and our spans in clean-text offsets, per document."""
-    path = Path(data_dir) / "seeds_annotations" / "annotations.json"
-    if not path.is_file() or not (SEEDS / "event.yaml").is_file():
+    seeds = annotated_seeds(data_dir)
+    if seeds is None or not (SEEDS / "event.yaml").is_file():
         return None
-    from framing import load_corpus
     from framing.actors import ActorAnnotator
     from framing.boilerplate import raw_to_clean
     from framing.events import load_event
 
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    corpus = load_corpus(SEEDS)
     annotator = ActorAnnotator([load_event(SEEDS / "event.yaml")])
     out = {"docs": {}, "voiced": True}
-    for doc_id in DOCS:
-        doc = gold["docs"].get(doc_id)
-        rows = corpus.articles[corpus.articles["doc_id"] == doc_id]
-        if doc is None or rows.empty:
-            continue
-        article = rows.iloc[0].to_dict()
-        raw = article["raw_text"]
-        if hashlib.sha256(raw.encode("utf-8")).hexdigest() != doc["sha256"]:
-            raise ValueError(f"seeds/{doc['file']} differs from the annotated version (sha256); "
-                             "the gold offsets no longer apply")
-        bp = corpus.boilerplate[corpus.boilerplate["doc_id"] == doc_id]
+    for doc_id, doc, article, bp in seeds:
         sentences, quotes, voices, voiced = _stage_tables(article, bp)
         out["voiced"] &= voiced
         spans = annotator.annotate_document(doc_id, article["text"], sentences, quotes, voices,

@@ -23,45 +23,29 @@ hits too).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from pathlib import Path
 
 from evaluation import DEFAULT_DATA_DIR
+from evaluation._seeds import annotated_seeds
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO / "seeds"
 DATASET = "seeds_annotations (ours): seeds 001, 004"
-DOCS = ("001", "004")
 GOLD_KEYS = {"hedge": "hedges", "booster": "boosters", "attribution": "attribution_verbs",
              "loaded": "emotive"}
 
 
 def collect(data_dir: Path = DEFAULT_DATA_DIR) -> dict | None:
     """Gold items and our spans in clean-text offsets, per document."""
-    path = Path(data_dir) / "seeds_annotations" / "annotations.json"
-    if not path.is_file():
+    seeds = annotated_seeds(data_dir)
+    if seeds is None:
         return None
     from evaluation.seeds_labels import _stage_tables
-    from framing import load_corpus
     from framing.annotate import build_annotator
     from framing.boilerplate import raw_to_clean
 
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    corpus = load_corpus(SEEDS)
     annotator = build_annotator(None, ())
     out = {}
-    for doc_id in DOCS:
-        doc = gold["docs"].get(doc_id)
-        rows = corpus.articles[corpus.articles["doc_id"] == doc_id]
-        if doc is None or rows.empty:
-            continue
-        article = rows.iloc[0].to_dict()
-        if hashlib.sha256(article["raw_text"].encode("utf-8")).hexdigest() != doc["sha256"]:
-            raise ValueError(f"seeds/{doc['file']} differs from the annotated version (sha256); "
-                             "the gold offsets no longer apply")
-        bp = corpus.boilerplate[corpus.boilerplate["doc_id"] == doc_id]
+    for doc_id, doc, article, bp in seeds:
         sentences, quotes, voices, _ = _stage_tables(article, bp)
         spans = annotator.annotate_document(doc_id, article["text"], sentences, quotes, voices)
 

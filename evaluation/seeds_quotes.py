@@ -22,16 +22,12 @@ Run: ``.venv/bin/python -m evaluation.seeds_quotes``.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 from evaluation import DEFAULT_DATA_DIR
+from evaluation._seeds import annotated_seeds
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO / "seeds"
 DATASET = "seeds_annotations (ours): seeds 001, 004"
-DOCS = ("001", "004")
 ITEM_LAYERS = ("mentions", "hedges", "boosters", "attribution_verbs", "emotive")
 
 
@@ -62,27 +58,15 @@ def _speaker_matches(gold: str | None, ours: str | None) -> bool:
 def collect(data_dir: Path = DEFAULT_DATA_DIR) -> dict | None:
     """Gold and predicted quotes, word voices and item voices, in clean-text
     offsets, per document; None when the gold is absent."""
-    path = Path(data_dir) / "seeds_annotations" / "annotations.json"
-    if not path.is_file():
+    seeds = annotated_seeds(data_dir)
+    if seeds is None:
         return None
-    from framing import load_corpus
     from framing.boilerplate import raw_to_clean
     from framing.tokens import word_starts
     from framing.voice import voice_at
 
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    corpus = load_corpus(SEEDS)
     out = {}
-    for doc_id in DOCS:
-        doc = gold["docs"].get(doc_id)
-        rows = corpus.articles[corpus.articles["doc_id"] == doc_id]
-        if doc is None or rows.empty:
-            continue
-        article = rows.iloc[0].to_dict()
-        raw = article["raw_text"]
-        if hashlib.sha256(raw.encode("utf-8")).hexdigest() != doc.get("sha256", ""):
-            continue  # the seed file changed: its gold offsets no longer apply
-        bp = corpus.boilerplate[corpus.boilerplate["doc_id"] == doc_id]
+    for doc_id, doc, article, bp in seeds:
 
         def to_clean(positions, bp=bp):
             return [int(p) for p in raw_to_clean(bp, positions)]
