@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lexicons import LexiconError, read_lexicon_table
+from .lexicons import LexiconError, read_lexicon_table, reject_duplicate
 from .tokens import WORD_RE
 
 DEFAULT_LADDERS = Path(__file__).resolve().parent / "lexicons" / "ladders.tsv"
@@ -86,13 +86,8 @@ def load_ladders(paths=None, *, include_default: bool = True) -> Ladders:
         for row in read_lexicon_table(path, LADDER_COLUMNS):
             entry = _validate_row(row)
             where = f"{row['source']}:{row['line']}"
-            key = (entry["kind"], normalise(entry["term"]))
-            if key in seen:
-                first = seen[key]
-                raise LexiconError(
-                    f"{where}: duplicate {entry['kind']} label '{entry['term']}' (first at "
-                    f"{first['source']}:{first['line']}); delete one of them")
-            seen[key] = entry
+            reject_duplicate(seen, (entry["kind"], normalise(entry["term"])), entry, where,
+                             f"{entry['kind']} label")
             ckey = (entry["kind"], entry["class"])
             if ckey in class_score:
                 other = class_score[ckey]

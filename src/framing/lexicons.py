@@ -198,16 +198,21 @@ def load_lexicons(paths=None, *, include_default: bool = True) -> Lexicons:
         versions.append(f"{Path(path).name}={rows[0]['version'] if rows else None}")
         for row in rows:
             entry = validate_entry(row)
-            key = (entry["layer"], normalise_term(entry["term"]))
-            if key in seen:
-                first = seen[key]
-                raise LexiconError(
-                    f"{path}:{row['line']}: duplicate {entry['layer']} entry '{entry['term']}' "
-                    f"(first at {first['source']}:{first['line']}); delete one of them")
-            seen[key] = entry
+            reject_duplicate(seen, (entry["layer"], normalise_term(entry["term"])), entry,
+                             f"{path}:{row['line']}", f"{entry['layer']} entry")
             entries.append(entry)
     frame = pd.DataFrame.from_records(entries, columns=ENTRY_COLUMNS)
     return Lexicons(entries=frame, version="; ".join(versions))
+
+
+def reject_duplicate(seen: dict, key, entry: dict, where: str, what: str) -> None:
+    """Record ``entry`` under ``key``; a second entry with the same key is a
+    LexiconError naming both places (shared by every lexicon-like file)."""
+    if key in seen:
+        first = seen[key]
+        raise LexiconError(f"{where}: duplicate {what} '{entry['term']}' (first at "
+                           f"{first['source']}:{first['line']}); delete one of them")
+    seen[key] = entry
 
 
 def normalise_term(term: str) -> str:

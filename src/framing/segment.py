@@ -102,15 +102,16 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
             spans.append((start, match.end()))
             start = match.end()
     spans.append((start, len(line)))
-    out = []
-    for s, e in spans:
-        while s < e and line[s].isspace():
-            s += 1
-        while e > s and line[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    return [t for s, e in spans if (t := _trimmed(line, s, e))]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) without surrounding whitespace; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def _normalize(text: str) -> str:
@@ -135,16 +136,7 @@ def _looks_like_heading(line: str) -> bool:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line (a paragraph), trimmed of whitespace."""
-    spans = []
-    for m in _LINE_RE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            spans.append((s, e))
-    return spans
+    return [t for m in _LINE_RE.finditer(text) if (t := _trimmed(text, *m.span()))]
 
 
 def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
