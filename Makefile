@@ -22,9 +22,7 @@ install: $(STAMP)
 
 ## The main job: analysis tables, every figure and the HTML report for the seeds.
 run: install
-	$(BIN)/framing analyze $(CORPUS) -o $(OUT)
-	$(BIN)/framing figures $(CORPUS) -o $(FIGURES)
-	$(BIN)/framing report $(CORPUS) -o $(OUT)/report.html
+	$(BIN)/framing run $(CORPUS) -o $(OUT) --figures $(FIGURES)
 
 ## Notebooks as .ipynb (generated from the jupytext sources, without outputs).
 notebooks: install

@@ -51,6 +51,19 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_run(args) -> int:
+    """The main job in one pass: the corpus is analysed once, then tables,
+    figures and report are written from that one analysis."""
+    from .figures import write_figures
+    analysis = _analyze(args)
+    out = analysis.save(args.output)
+    paths = write_figures(analysis, args.figures, progress=_progress)
+    report = analysis.report(args.report or f"{args.output}/report.html")
+    print(f"{analysis!r}\nTables written to {out}/\n"
+          f"{len(paths)} figure files written to {args.figures}/\nReport written to {report}")
+    return 0
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     # Loader warnings (skipped or re-decoded files) already name the file: one line each.
     print(f"framing: warning: {message}", file=sys.stderr)
@@ -66,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare how news sources frame the same event: actor labels, loaded words, "
                     "hedging, attribution and quotation, each split by own voice vs quoted.",
         epilog="examples:\n"
+               "  framing run seeds                          all three below, analysing once\n"
                "  framing analyze seeds -o output            tables (CSV + Parquet)\n"
                "  framing figures seeds -o figures           every figure, PNG + SVG\n"
                "  framing report seeds -o report.html        side-by-side highlighted articles\n"
@@ -73,6 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
                "docs: README.md and docs/methodology.md",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="the main job: tables, every figure and the report, "
+                                   "from one analysis")
+    _add_corpus_args(p)
+    p.add_argument("-o", "--output", default="output",
+                   help="table folder (default: %(default)s)")
+    p.add_argument("--figures", default="figures", help="figure folder (default: %(default)s)")
+    p.add_argument("--report", default=None,
+                   help="HTML report file (default: OUTPUT/report.html)")
+    p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("analyze", help="analyse a corpus and write every table (CSV + Parquet)")
     _add_corpus_args(p)
