@@ -25,7 +25,7 @@
 from pathlib import Path
 
 import framing
-from framing import figures, plots
+from framing import plots
 
 analysis = framing.analyze(Path("..") / "seeds")
 
@@ -79,7 +79,7 @@ framing.compare_outlets(analysis.articles, analysis.sentences, analysis.spans,
 # "attack") whoever is responsible, so compare outlets within one event only.
 
 # %%
-plots.sentiment_distribution(figures.sentence_tone(analysis), value="compound")
+plots.sentiment_distribution(analysis.sentence_tone(), value="compound")
 
 # %% [markdown]
 # ## The words that set each outlet apart

@@ -86,5 +86,5 @@ framing.label_divergence(analysis.spans, analysis.articles, actor="hts")
 # ## The tone of sentences about each actor
 
 # %%
-plots.actor_tone_chart(figures.actor_tone_by_outlet(analysis), actor_names=names,
+plots.actor_tone_chart(analysis.actor_tone_by_outlet(), actor_names=names,
                        actors=["hts", "assad_government"])

@@ -223,5 +223,5 @@ plots.reuse_map(analysis.articles, analysis.reuse.pairs, analysis.reuse.groups)
 # The per-actor tone, for a follow-up lesson:
 
 # %%
-plots.actor_tone_chart(figures.actor_tone_by_outlet(analysis), actor_names=figures.actor_names(analysis),
+plots.actor_tone_chart(analysis.actor_tone_by_outlet(), actor_names=figures.actor_names(analysis),
                        actors=["hts", "assad_government"])

@@ -55,7 +55,7 @@ def test_corpus_name_is_the_shared_folder():
 
 @pytest.mark.slow
 def test_actor_tone_by_outlet_matches_a_hand_computation(seeds_analysis):
-    tone = figures.actor_tone_by_outlet(seeds_analysis)
+    tone = seeds_analysis.actor_tone_by_outlet()
     assert set(tone["voice"]) <= {"own", "reported", "quoted"}
     row = tone[(tone["actor"] == "hts") & (tone["voice"] == "own")].iloc[0]
     # by hand: own-voice mentions of the actor in that outlet's sentences
@@ -64,7 +64,7 @@ def test_actor_tone_by_outlet_matches_a_hand_computation(seeds_analysis):
     spans = a.spans[(a.spans["layer"] == "actor_label") & (a.spans["actor"] == "hts")
                     & (a.spans["voice"] == "own") & a.spans["doc_id"].isin(doc_ids)]
     keys = set(zip(spans["doc_id"], spans["sent_id"].astype(int), strict=True))
-    scores = figures.sentence_tone(a)
+    scores = a.sentence_tone()
     picked = scores[[(d, s) in keys for d, s in zip(scores["doc_id"], scores["sent_id"], strict=True)]]
     assert row["count"] == picked["compound"].notna().sum()
     assert row["value"] == pytest.approx(picked["compound"].mean())

@@ -83,10 +83,23 @@ class Analysis:
             self._cache["sentence_sentiment"] = sentence_sentiment(self.articles, self.sentences)
         return self._cache["sentence_sentiment"]
 
+    def sentence_tone(self) -> pd.DataFrame:
+        """Sentence sentiment with each sentence's outlet (for per-outlet distributions)."""
+        return compare.sentence_tone(self.articles, self.sentence_sentiment())
+
     def actor_tone(self) -> pd.DataFrame:
         """Tone of the sentences that mention each actor, per article and voice of the mention."""
         from .sentiment import actor_tone
         return actor_tone(self.sentences, self.spans, self.sentence_sentiment())
+
+    def actor_tone_by_outlet(self, *, seed: int = 0) -> pd.DataFrame:
+        """Tone of the sentences that mention each actor, per outlet and voice
+        of the mention, with a bootstrap 95 % interval."""
+        key = ("actor_tone_by_outlet", seed)
+        if key not in self._cache:
+            self._cache[key] = compare.actor_tone_by_outlet(
+                self.articles, self.spans, self.sentence_sentiment(), seed=seed)
+        return self._cache[key]
 
     def compare(self, outlet_a: str, outlet_b: str | None = None, **options) -> pd.DataFrame:
         """Outlet A against B (or all others): permutation test and effect size per measure."""

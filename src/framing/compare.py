@@ -7,6 +7,8 @@
   permutation test and effect sizes;
 * :func:`label_matrix`, :func:`ladder_scores`, :func:`label_divergence` --
   how each outlet labels each actor;
+* :func:`sentence_tone`, :func:`actor_tone_by_outlet` -- the tone of each
+  outlet's sentences, and of those that mention each actor;
 * :func:`distinctive_terms` -- words and two-word phrases typical of each
   outlet (log-odds with an informative Dirichlet prior).
 
@@ -374,6 +376,45 @@ def label_divergence(spans, articles, *, actor=None, voice: str = "own") -> pd.D
 
 _BREAK = re.compile(r"[.!?;:()\[\]\"“”\n]|\s[-–—]\s")
 
+
+# -- tone: sentence sentiment per outlet and per actor ------------------------
+
+def sentence_tone(articles: pd.DataFrame, sentiments: pd.DataFrame) -> pd.DataFrame:
+    """Sentence sentiment with each sentence's outlet: doc_id, sent_id,
+    outlet, voice (the majority voice of its words), compound. ``sentiments``
+    is ``sentiment.sentence_sentiment``'s table."""
+    outlets = articles[["doc_id", "outlet"]]
+    return sentiments.merge(outlets, on="doc_id", how="left")[
+        ["doc_id", "sent_id", "outlet", "voice", "compound"]]
+
+
+def actor_tone_by_outlet(articles: pd.DataFrame, spans: pd.DataFrame, sentiments: pd.DataFrame,
+                         *, seed: int = 0, n_boot: int = 2000) -> pd.DataFrame:
+    """Mean sentiment of the sentences that mention each actor, per outlet and
+    voice of the mention (own, reported and quoted apart, as in the label
+    matrix), with a bootstrap 95 % interval over those sentences. A sentence
+    counts once per (actor, voice). Columns ``schema.ACTOR_TONE_BY_OUTLET_COLUMNS``."""
+    columns = schema.ACTOR_TONE_BY_OUTLET_COLUMNS
+    mentions = spans.loc[(spans["layer"] == "actor_label") & spans["actor"].notna()
+                         & spans["sent_id"].notna(), ["doc_id", "sent_id", "actor", "voice"]]
+    if mentions.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    mentions = mentions.astype({"sent_id": "int64"}).drop_duplicates()
+    tone = sentence_tone(articles, sentiments).astype({"sent_id": "int64"})
+    scored = mentions.merge(tone[["doc_id", "sent_id", "outlet", "compound"]],
+                            on=["doc_id", "sent_id"])
+    rng = np.random.default_rng(seed)
+    rows = []
+    for (outlet, actor, voice), group in scored.groupby(["outlet", "actor", "voice"], sort=True):
+        values = group["compound"].to_numpy(float)
+        mean, low, high = stats.bootstrap_mean(values, n_boot=n_boot, seed=rng)
+        n = int(np.isfinite(values).sum())
+        rows.append({"outlet": outlet, "actor": actor, "voice": voice, "value": mean,
+                     "ci_low": low, "ci_high": high, "count": n, "small": n < stats.MIN_COUNT})
+    return pd.DataFrame(rows, columns=columns)
+
+
+# -- distinctive terms ----------------------------------------------------------
 
 def _segments(articles: pd.DataFrame, voices: pd.DataFrame | None):
     """(outlet, text piece) for each article, or for each own/reported voice

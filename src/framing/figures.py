@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib as mpl
-import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from . import plots, stats
+from . import plots
 
 #: Resolution of the PNGs; the SVGs are resolution-free.
 DPI = 150
@@ -76,42 +75,6 @@ def actor_names(analysis) -> dict[str, str]:
     return names
 
 
-def sentence_tone(analysis) -> pd.DataFrame:
-    """Sentence sentiment with each sentence's outlet: doc_id, sent_id,
-    outlet, voice (the majority voice of its words), compound."""
-    scores = analysis.sentence_sentiment()
-    outlets = analysis.articles[["doc_id", "outlet"]]
-    return scores.merge(outlets, on="doc_id", how="left")[
-        ["doc_id", "sent_id", "outlet", "voice", "compound"]]
-
-
-def actor_tone_by_outlet(analysis, *, seed: int = 0, n_boot: int = 2000) -> pd.DataFrame:
-    """Mean sentiment of the sentences that mention each actor, per outlet and
-    voice (own, reported and quoted mentions apart, as in the label matrix;
-    ``quoted`` is mentions inside quotations), with a bootstrap 95 % interval
-    over those sentences. Columns: outlet, actor, voice, value, ci_low,
-    ci_high, count (sentences), small."""
-    columns = ["outlet", "actor", "voice", "value", "ci_low", "ci_high", "count", "small"]
-    spans = analysis.spans
-    mentions = spans.loc[(spans["layer"] == "actor_label") & spans["actor"].notna()
-                         & spans["sent_id"].notna(), ["doc_id", "sent_id", "actor", "voice"]]
-    if mentions.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    mentions = mentions.assign(sent_id=mentions["sent_id"].astype("int64")).drop_duplicates()
-    tone = sentence_tone(analysis).astype({"sent_id": "int64"})
-    scored = mentions.merge(tone[["doc_id", "sent_id", "outlet", "compound"]],
-                            on=["doc_id", "sent_id"])
-    rng = np.random.default_rng(seed)
-    rows = []
-    for (outlet, actor, voice), group in scored.groupby(["outlet", "actor", "voice"], sort=True):
-        values = group["compound"].to_numpy(float)
-        mean, low, high = stats.bootstrap_mean(values, n_boot=n_boot, seed=rng)
-        n = int(np.isfinite(values).sum())
-        rows.append({"outlet": outlet, "actor": actor, "voice": voice, "value": mean,
-                     "ci_low": low, "ci_high": high, "count": n, "small": n < stats.MIN_COUNT})
-    return pd.DataFrame(rows, columns=columns)
-
-
 def labelled_actors(labels: pd.DataFrame, minimum: int = MIN_ACTOR_MENTIONS) -> list[str]:
     """Actors with at least ``minimum`` label mentions, most mentioned first."""
     if labels.empty:
@@ -145,7 +108,7 @@ def figure_specs(analysis, *, seed: int = 0) -> list[FigureSpec]:
                        by_outlet, colours=colours, note=_note(analysis, intervals=boot))),
         FigureSpec("sentiment_sentences", "How positive or negative are each outlet's sentences?",
                    lambda: plots.sentiment_distribution(
-                       sentence_tone(analysis), value="compound", seed=seed, colours=colours,
+                       analysis.sentence_tone(), value="compound", seed=seed, colours=colours,
                        note=_note(analysis, intervals=None,
                                   extra="Every sentence of the article, whatever its voice."))),
         FigureSpec("actor_tone", "How harsh is the tone when each outlet writes about each actor?",
@@ -169,7 +132,7 @@ def figure_specs(analysis, *, seed: int = 0) -> list[FigureSpec]:
 def _tone_of(analysis, labels: pd.DataFrame, seed: int) -> pd.DataFrame:
     """Per-actor tone for the actors that get a label chart (at most four,
     so the panels stay readable)."""
-    tone = actor_tone_by_outlet(analysis, seed=seed)
+    tone = analysis.actor_tone_by_outlet(seed=seed)
     keep = labelled_actors(labels)[:4]
     return tone[tone["actor"].isin(keep)] if keep else tone
 

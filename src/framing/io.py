@@ -45,5 +45,6 @@ def save_analysis(analysis, directory: str | Path) -> Path:
     tables["label_divergence"] = analysis.label_divergence()
     tables["sentence_sentiment"] = analysis.sentence_sentiment()
     tables["actor_tone"] = analysis.actor_tone()
+    tables["actor_tone_by_outlet"] = analysis.actor_tone_by_outlet()
     tables["distinctive_terms"] = analysis.distinctive_terms()
     return save_tables(tables, directory)

@@ -82,6 +82,13 @@ LABEL_MATRIX_COLUMNS = [
     "share", "ci_low", "ci_high",
 ]
 
+#: Tone of the sentences that mention an actor, per outlet and voice of the
+#: mention: ``value`` is the mean VADER compound with a bootstrap interval,
+#: ``count`` the sentences behind it, ``small`` flags too few to compare.
+ACTOR_TONE_BY_OUTLET_COLUMNS = [
+    "outlet", "actor", "voice", "value", "ci_low", "ci_high", "count", "small",
+]
+
 #: Distinctive terms, one outlet against all others (Monroe et al. 2008).
 DISTINCTIVE_COLUMNS = [
     "outlet", "term", "ngram", "count", "count_rest", "log_odds", "z",
