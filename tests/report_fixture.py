@@ -16,7 +16,9 @@ from types import SimpleNamespace
 import pandas as pd
 
 from framing import schema
+from framing.features import complete_features, document_features
 from framing.tokens import count_words
+from framing.voice import sentence_voice_shares
 
 LABELS = {  # label class -> (actor, ladder score)
     "regime": ("Assad government", 0.0), "government": ("Assad government", 1.0),
@@ -128,16 +130,19 @@ def fake_analysis(articles: list[dict], boilerplate: list[dict] | None = None,
                   with_outlet_table: bool = True) -> FakeAnalysis:
     """Build the fake from article dicts (doc_id, outlet, title, date, url, event, text)."""
     tables: dict[str, list] = {"sentences": [], "quotes": [], "voices": [], "spans": []}
-    rows = []
+    rows, features = [], []
     for art in articles:
         art = {"source": None, "raw_text": art["text"], "url": None, **art}
         rows.append(art)
         voices, quotes = _voices(art["doc_id"], art["text"])
-        sentences = _sentences(art["doc_id"], art["text"])
+        sentences = sentence_voice_shares(_sentences(art["doc_id"], art["text"]), voices, art["text"])
+        spans = _spans(art["doc_id"], art["text"], voices, sentences)
         tables["voices"] += voices
         tables["quotes"] += quotes
         tables["sentences"] += sentences
-        tables["spans"] += _spans(art["doc_id"], art["text"], voices, sentences)
+        tables["spans"] += spans
+        # the real feature code on the fake tables: the report reads its rates from there
+        features.append(document_features(art, sentences, quotes, voices, spans))
     spans = schema.frame_from_records(tables["spans"], schema.SPAN_COLUMNS)
     by_outlet = None
     if with_outlet_table:
@@ -170,7 +175,7 @@ def fake_analysis(articles: list[dict], boilerplate: list[dict] | None = None,
         sentences=schema.frame_from_records(tables["sentences"], schema.SENTENCE_COLUMNS),
         quotes=schema.frame_from_records(tables["quotes"], schema.QUOTE_COLUMNS),
         voices=schema.frame_from_records(tables["voices"], schema.VOICE_COLUMNS),
-        spans=spans, features=pd.DataFrame({"doc_id": docs}),
+        spans=spans, features=complete_features(pd.DataFrame(features)),
         reuse=SimpleNamespace(pairs=pairs, alignments=alignments, groups=groups),
         _by_outlet=by_outlet)
 

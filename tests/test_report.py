@@ -222,7 +222,7 @@ def test_summary_counts_own_voice_only():
     text = 'The regime may fall. "The regime may fall," he said.'
     a = fake_analysis([{"doc_id": "d", "outlet": "O", "title": None, "date": "", "event": "e",
                         "text": text}])
-    s = article_summary(text, a.spans, a.voices)
+    s = article_summary(a.features.iloc[0].to_dict(), a.spans)
     own_words = 4 + 2  # "The regime may fall" + "he said"
     assert s["own_words"] == own_words
     assert s["hedge_count_own"] == 1
@@ -236,8 +236,9 @@ def test_summary_without_voices_is_nan_not_zero():
     import math
     a = fake_analysis([{"doc_id": "d", "outlet": "O", "title": None, "date": "", "event": "e",
                         "text": "The regime may fall."}])
-    s = article_summary("The regime may fall.", a.spans, a.voices.iloc[0:0])
+    s = article_summary({}, a.spans)  # an article without a feature row
     assert math.isnan(s["hedge_rate_own"]) and math.isnan(s["quoted_share"])
+    assert math.isnan(s["own_words"])
 
 
 def test_reuse_section_names_direction_and_evidence(seeds_fake):

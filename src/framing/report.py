@@ -15,11 +15,13 @@ import io
 import math
 import warnings
 from collections import Counter
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from .features import column_name
 from .highlight import Mark, render_marked
 from .schema import LAYERS
 from .tokens import count_words
@@ -118,6 +120,14 @@ class _ByDoc:
         if wanted is not None:
             articles = articles[articles["doc_id"].isin(wanted)]
         self._articles = {row["doc_id"]: row for row in articles.to_dict("records")}
+        features = analysis.features
+        if wanted is not None:
+            features = features[features["doc_id"].isin(wanted)]
+        self._features = {row["doc_id"]: row for row in features.to_dict("records")}
+
+    def features(self, doc_id) -> dict:
+        """The article's row of the feature table ({} if it has none)."""
+        return self._features.get(doc_id, {})
 
     def get(self, name: str, doc_id) -> list[dict]:
         return self._groups[name].get(doc_id, [])
@@ -237,15 +247,6 @@ def article_body_html(text: str, marks: list[Mark], headline_end: int | None = N
     return "\n".join(paragraphs)
 
 
-def _voice_words(text: str, voices: list[dict]) -> dict[str, int]:
-    counts = dict.fromkeys(("own", "reported", "quoted"), 0)
-    for seg in voices:
-        voice = _text(seg.get("voice"))
-        if voice in counts:
-            counts[voice] += count_words(text[int(seg["start"]):int(seg["end"])])
-    return counts
-
-
 def _score(value) -> float:
     try:
         return float(value)
@@ -253,22 +254,27 @@ def _score(value) -> float:
         return math.nan
 
 
-def article_summary(text: str, spans, voices) -> dict:
+def article_summary(features: Mapping, spans) -> dict:
     """The short framing summary shown on each article card: most-used label
-    per actor (own voice only: a reported label is someone else's), own-voice hedge/loaded/booster rates per
-    1,000 own-voice words, and the shares of words in quoted/reported voice.
-    ``spans`` and ``voices``: one article's rows (DataFrames or row dicts)."""
-    spans, voices = _records(spans), _records(voices)
-    words = _voice_words(text, voices)
-    total = sum(words.values())
-    own = words["own"]
-    out: dict = {"words": count_words(text), "own_words": own if total else math.nan}
+    per actor (own voice only: a reported label is someone else's), own-voice
+    hedge/loaded/booster rates per 1,000 own-voice words, and the shares of
+    words in quoted/reported voice. ``features`` is the article's row of the
+    feature table (the rates and shares are read from it, so the card and the
+    tables share one definition); ``spans`` its span rows."""
+    spans = _records(spans)
+
+    def value(name):
+        return _score(features.get(name))
+    total = value(column_name("words", "count", "all"))
+    has_words = total == total and total > 0  # NaN (no feature row) or no words: no rates
+    out: dict = {"words": int(total) if has_words else 0,
+                 "own_words": int(value(column_name("words", "count", "own"))) if has_words
+                 else math.nan}
     for voice in ("quoted", "reported"):
-        out[f"{voice}_share"] = words[voice] / total if total else math.nan
-    own_layers = Counter(_text(span["layer"]) for span in spans if _text(span.get("voice")) == "own")
+        out[f"{voice}_share"] = value(column_name("words", "share", voice))
     for layer in ("hedge", "loaded", "booster"):
-        out[f"{layer}_count_own"] = own_layers[layer]
-        out[f"{layer}_rate_own"] = 1000 * own_layers[layer] / own if total and own else math.nan
+        out[f"{layer}_count_own"] = value(column_name(layer, "count", "own"))
+        out[f"{layer}_rate_own"] = value(column_name(layer, "rate", "own"))
     # Only labels on a ladder (with a score): names ("Assad", "HTS") and
     # neutral mentions ("army") say who is meant, not how they are framed.
     by_actor: dict[str, list[dict]] = {}
@@ -364,7 +370,7 @@ def article_card_html(analysis, doc_id: str, by_doc: _ByDoc | None = None) -> st
         f'<header><p class="fr-outlet">{_esc(art.get("outlet")) or "(unknown outlet)"}</p>'
         + (f'<h3 class="fr-title">{_esc(title)}</h3>' if show_title else "")
         + f'<p class="fr-meta">{meta}{link}</p></header>'
-        f'{_summary_html(article_summary(text, spans, voices), names)}'
+        f'{_summary_html(article_summary(by_doc.features(doc_id), spans), names)}'
         f'<div class="fr-text">{article_body_html(text, marks, head_end)}</div>'
         f'{_boilerplate_html(by_doc.get("boilerplate", doc_id))}'
         f'</article>')
