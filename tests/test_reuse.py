@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from framing import schema
-from framing.reuse import Reuse, detect_reuse
+from framing.reuse import LINKING, Reuse, detect_reuse
 
 ORIGINAL = """Floods cut off the river town of Belmora on Tuesday
 Heavy rain swelled the Arno tributary overnight and water entered the lower districts before dawn.
@@ -94,6 +94,18 @@ def test_summary_of_shortened_reordered_sentences_is_linked():
     assert any("Marta Velli" in t for t in al["text_a"].tolist() + al["text_b"].tolist())
 
 
+def test_longer_later_text_built_on_a_short_item_is_an_extension():
+    # the short text came first: the long one extends it rather than summarising it
+    result = detect_reuse(_articles({"orig": ORIGINAL, "summ": SUMMARY},
+                                    {"orig": "2024-05-03", "summ": "2024-05-01"}))
+    pair = _pair(result, "orig", "summ")
+    assert pair["source_doc"] == "summ" and pair["derived_doc"] == "orig"
+    assert pair["relation"] == "extension"
+    assert _same_report(result, "orig", "summ")
+    undated = _pair(detect_reuse(_articles({"orig": ORIGINAL, "summ": SUMMARY})), "orig", "summ")
+    assert undated["relation"] != "extension"  # no dates: the shorter text is the derived one
+
+
 def test_independent_reports_sharing_names_and_a_quote_are_not_linked():
     result = detect_reuse(_articles({"a": INDEPENDENT_A, "b": INDEPENDENT_B}))
     pair = _pair(result, "a", "b")
@@ -122,7 +134,7 @@ def test_seeds_derivations_found_from_the_texts(seeds_analysis):
     result = seeds_analysis.reuse
     print(result.pairs[["doc_a", "doc_b", "relation", "source_doc", "derived_doc"]])
     linked = {frozenset((p.doc_a, p.doc_b)): p for p in result.pairs.itertuples()
-              if p.relation in {"copy", "rewrite", "summary"}}
+              if p.relation in LINKING}
     # 000 retells 001 (same facts, the same Khamenei post, shorter, a day later);
     # 002 is a condensed paraphrase of 003 (Bagheri's calls, the IRGC envoy, the SDF clashes)
     assert set(linked) == {frozenset(("000", "001")), frozenset(("002", "003"))}

@@ -658,6 +658,7 @@ _RELATION_STYLE = {
     "copy": ("-", "copy"),
     "rewrite": ("-", "rewrite"),
     "summary": ("-", "summary"),
+    "extension": ("-", "extension"),
     "shared_source": ("--", "shared source"),
 }
 

@@ -79,7 +79,7 @@ ALL_PAIRS_MAX = 400
 NEIGHBOURS = 8
 MIN_NEIGHBOUR_COSINE = 0.25
 LSH_THRESHOLD = 0.3
-LINKING = ("copy", "rewrite", "summary")
+LINKING = ("copy", "rewrite", "summary", "extension")
 
 
 @dataclass(frozen=True)
@@ -510,6 +510,9 @@ def detect_reuse(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) 
                 max(cont_a, cont_b)) >= 0.1:
             continue
         source, derived, why = _direction(a, b, relation, cont_a, cont_b)
+        if relation == "summary" and derived == max((a, b), key=lambda d: d.n_words).doc_id:
+            # the later text is the longer one: it builds on the source, not condenses it
+            relation = "extension"
         evidence = (f"{len(aligned)} aligned sentence pairs ({n_verbatim} near-identical) "
                     f"cover {_pct(share_a)} of {a.doc_id}'s and {_pct(share_b)} of {b.doc_id}'s "
                     f"own-voice content words; {SHINGLE_WORDS}-word shingle containment "

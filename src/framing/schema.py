@@ -95,7 +95,7 @@ DISTINCTIVE_COLUMNS = [
 ]
 
 #: Text reuse between two articles. ``relation``: copy | rewrite | summary |
-#: shared_source | independent. ``source_doc``/``derived_doc`` are set where
+#: extension (the derived text is the longer one) | shared_source | independent. ``source_doc``/``derived_doc`` are set where
 #: the evidence supports a direction, else NaN.
 REUSE_PAIR_COLUMNS = [
     "doc_a", "doc_b", "shingle_containment_a", "shingle_containment_b",
