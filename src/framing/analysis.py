@@ -16,6 +16,7 @@ from . import compare, reuse
 from .annotate import build_annotator
 from .corpus import Corpus, load_corpus
 from .events import Event, find_event_files, load_event
+from .ladders import Ladders, load_ladders
 from .lexicons import Lexicons, load_lexicons
 from .pipeline import run_documents
 
@@ -146,20 +147,24 @@ class Analysis:
         return analysis_summary_html(self)
 
 
-def analyze(corpus, *, event=None, lexicons=None, manifest=None,
+def analyze(corpus, *, event=None, lexicons=None, ladders=None, manifest=None,
             n_jobs: int | None = None, progress=None) -> Analysis:
     """Analyse a corpus (a :class:`Corpus`, a path, or a DataFrame with a
     ``text`` column). ``event``: event file path(s) or :class:`Event`; by
     default the event files found next to a corpus folder. ``lexicons``:
-    extra lexicon files, or a :class:`Lexicons`."""
+    extra lexicon files, or a :class:`Lexicons`. ``ladders``: extra ladder
+    files (added to the package's own, format in docs/events.md), or a
+    :class:`~framing.ladders.Ladders`. Event files are checked against the
+    ladders in use, so an event may name a kind that only your file defines."""
     if not isinstance(corpus, Corpus):
         source = corpus
         corpus = load_corpus(corpus, manifest=manifest)
         if event is None and isinstance(source, str | Path) and Path(source).is_dir():
             event = find_event_files(Path(source))
-    events = _as_events(event)
+    ladders = ladders if ladders is None or isinstance(ladders, Ladders) else load_ladders(ladders)
+    events = _as_events(event, ladders)
     lex = lexicons if isinstance(lexicons, Lexicons) else load_lexicons(lexicons)
-    annotator = build_annotator(lex, events)
+    annotator = build_annotator(lex, events, ladders=ladders)
     tables = run_documents(corpus.articles, annotator, boilerplate=corpus.boilerplate,
                            n_jobs=n_jobs, progress=progress)
     found_reuse = reuse.detect_reuse(corpus.articles, tables["sentences"])
@@ -167,11 +172,11 @@ def analyze(corpus, *, event=None, lexicons=None, manifest=None,
                     reuse=found_reuse, events=events, lexicons=lex, **tables)
 
 
-def _as_events(event) -> tuple[Event, ...]:
+def _as_events(event, ladders: Ladders | None = None) -> tuple[Event, ...]:
     if event is None:
         return ()
     if isinstance(event, Event):
         return (event,)
     if isinstance(event, str | Path):
-        return (load_event(event),)
-    return tuple(e if isinstance(e, Event) else load_event(e) for e in event)
+        return (load_event(event, ladders),)
+    return tuple(e if isinstance(e, Event) else load_event(e, ladders) for e in event)

@@ -20,12 +20,14 @@ def _add_corpus_args(parser: argparse.ArgumentParser) -> None:
                         help="event file (YAML); default: the *.yaml event files in the corpus folder")
     parser.add_argument("--lexicon", action="append",
                         help="an extra lexicon file (TSV, same columns as the shipped ones)")
+    parser.add_argument("--ladder", action="append",
+                        help="an extra label-ladder file (TSV, format in docs/events.md)")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
 
 
 def _analyze(args):
     from .analysis import analyze
-    return analyze(args.corpus, event=args.event, lexicons=args.lexicon,
+    return analyze(args.corpus, event=args.event, lexicons=args.lexicon, ladders=args.ladder,
                    manifest=args.manifest, n_jobs=args.jobs)
 
 
