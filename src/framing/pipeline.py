@@ -12,6 +12,7 @@ import gc
 import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 
@@ -47,14 +48,31 @@ _TABLES = {"sentences": schema.SENTENCE_COLUMNS, "quotes": schema.QUOTE_COLUMNS,
            "voices": schema.VOICE_COLUMNS, "spans": schema.SPAN_COLUMNS}
 
 
+@contextmanager
+def _collector_paused():
+    """The cyclic garbage collector off for one chunk: the stages allocate
+    hundreds of thousands of small acyclic objects per chunk, and each
+    generation-0 pass would scan them for cycles that are not there (about
+    8 % of the run). The previous setting comes back after the chunk, and
+    reference counting frees everything as usual meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _process_chunk(articles: list[dict]) -> dict[str, pd.DataFrame]:
     """One chunk's tables, built into DataFrames here in the worker: columnar
     frames pickle smaller than record dicts and the parent only concatenates."""
     out: dict[str, list] = {"sentences": [], "quotes": [], "voices": [], "spans": [], "features": []}
-    for article in articles:
-        embeds = article.pop("_embeds", None)
-        for name, records in process_document(article, _ANNOTATOR, embeds).items():
-            out[name].extend(records)
+    with _collector_paused():
+        for article in articles:
+            embeds = article.pop("_embeds", None)
+            for name, records in process_document(article, _ANNOTATOR, embeds).items():
+                out[name].extend(records)
     frames = {name: schema.frame_from_records(out[name], columns) for name, columns in _TABLES.items()}
     frames["features"] = pd.DataFrame.from_records(out["features"]) if out["features"] \
         else pd.DataFrame({"doc_id": []})
