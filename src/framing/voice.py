@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 
 from .matcher import trie_regex
 from .speakers import PRONOUNS, clean_subject, first_name_run, strip_titles
-from .tokens import WORD_RE
+from .tokens import WORD_RE, word_starts
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -93,14 +93,23 @@ _DESIGNATION_PATTERN = (
     r"described)\s+(?!(?:for|to|by|in|on|at|with)\b)(?:as\s+)?")
 _DESIGNATION_CUES = ("designated", "classified", "listed", "labeled", "labelled", "branded",
                      "considered", "regarded", "deemed", "described")
-_ACCORDING_PATTERN = r"\baccording to\s+"
+_DESIGNATION_CUE_PATTERN = "|".join(_DESIGNATION_CUES)
+#: non-space characters a designation match has before its cue, at most
+#: ("being officially designated")
+_DESIGNATION_LEAD = len("being") + len("officially")
+# These two have no leading \b: without it the regex engine skips ahead to
+# their first letters, so they are much faster; matches inside a word are
+# dropped afterwards (_word_initial). Such a match never hides a real one: it
+# spans no other word that could start a match.
+_ACCORDING_PATTERN = r"according to\s+"
 _PASSIVE_REPORTED_PATTERN = (
-    r"\b(?:is|was|are|were|been)\s+(?:widely\s+)?(?:reported|said|believed|thought|alleged|"
+    r"(?:is|was|are|were|been)\s+(?:widely\s+)?(?:reported|said|believed|thought|alleged|"
     r"understood|claimed|rumou?red)\s+(?=to\b)")
 # The patterns are lower case: run on the lower-cased text (same offsets) or,
 # when lower-casing changes the length, on the text itself ignoring case.
 _LOWER = {name: re.compile(p) for name, p in (
     ("verb", _VERB_PATTERN), ("designation", _DESIGNATION_PATTERN),
+    ("designation_cue", _DESIGNATION_CUE_PATTERN),
     ("according", _ACCORDING_PATTERN), ("passive", _PASSIVE_REPORTED_PATTERN))}
 _ANYCASE = {name: re.compile(rx.pattern, re.IGNORECASE) for name, rx in _LOWER.items()}
 _TOKEN_AT_RE = re.compile(r"[\w’'\-]+")
@@ -111,6 +120,45 @@ _CLAUSE_END_RE = re.compile(
 _THAT_RE = re.compile(r"\s+that\b")
 _FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 _WORD_TOKEN_RE = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*")
+
+
+def _word_initial(matches, text: str):
+    """The matches that start a word (what a leading \\b would have kept)."""
+    for m in matches:
+        pos = m.start()
+        if pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+            yield m
+
+
+def _designation_matches(patterns: dict, haystack: str):
+    """``patterns["designation"].finditer(haystack)``, searched only near the
+    cue words ("designated", "classified", ...) every match contains: the
+    pattern starts with alternatives the regex engine cannot skip ahead to."""
+    pos = 0
+    while (cue := patterns["designation_cue"].search(haystack, pos)) is not None:
+        found = None
+        for start in range(_lead_start(haystack, cue.start(), pos), cue.start() + 1):
+            if (found := patterns["designation"].match(haystack, start)) is not None:
+                break
+        if found is None:
+            pos = cue.start() + 1
+        else:
+            yield found
+            pos = found.end()
+
+
+def _lead_start(text: str, cue: int, floor: int) -> int:
+    """Earliest start (not before ``floor``) of a designation match whose cue
+    word is at ``cue``: at most _DESIGNATION_LEAD non-space characters back."""
+    lead = 0
+    i = cue
+    while i > floor:
+        if not text[i - 1].isspace():
+            if lead == _DESIGNATION_LEAD:
+                break
+            lead += 1
+        i -= 1
+    return i
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -139,12 +187,27 @@ def _subject(text: str, s_start: int, tok: re.Match) -> tuple[str, int] | None:
     the verb; for 'to affirm' and 'stating' the sentence's first name."""
     if tok.start() <= s_start:
         return None
-    prev = re.search(r"([\w’'\-]+)\s*,?\s*$", text[s_start:tok.start()])
-    if tok.group(0).lower().endswith("ing") or (prev and prev.group(1).lower() == "to"):
+    if tok.group(0).lower().endswith("ing") or _after_to(text, s_start, tok.start()):
         run = first_name_run(text, s_start, tok.start())
         return (strip_titles(run[0]), run[1]) if run else None
     subject = clean_subject(text[s_start:tok.start()], s_start)
     return (strip_titles(subject[0]), subject[1]) if subject else None
+
+
+_LAST_WORD_RE = re.compile(r"([\w’'\-]+)\s*,?\s*$")
+
+
+def _after_to(text: str, lo: int, hi: int) -> bool:
+    """Whether the last word of ``text[lo:hi]`` (before trailing spaces and a
+    comma) is "to"."""
+    # the search backtracks over every word, so look at the last 40
+    # characters only, unless the word (or the trailing blank) may go on
+    # before them
+    window = max(lo, hi - 40)
+    last = _LAST_WORD_RE.search(text, window, hi)
+    if window > lo and (last is None or last.start() == window):
+        last = _LAST_WORD_RE.search(text, lo, hi)
+    return last is not None and last.group(1).lower() == "to"
 
 
 # What may follow a sentence-final tag: "..., police said (in a statement)."
@@ -222,7 +285,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
     # "according to X": the clause it attaches to (here: the whole sentence
     # except the phrase itself), source X.
     if "according to" in low:
-        for m in patterns["according"].finditer(haystack):
+        for m in _word_initial(patterns["according"].finditer(haystack), haystack):
             sent = _sentence_of(starts, ends, m.start())
             if sent is None:
                 continue
@@ -232,7 +295,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
             spans.append((s_start, m.start(), source))
             spans.append((src_end, s_end, source))
     if any(cue in low for cue in _DESIGNATION_CUES):
-        for m in patterns["designation"].finditer(haystack):
+        for m in _designation_matches(patterns, haystack):
             sent = _sentence_of(starts, ends, m.start())
             if sent is None:
                 continue
@@ -246,7 +309,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
                 source = _source_phrase(text[start + by.end():source_end])
                 end = start + by.start()
             spans.append((start, end, source))
-    for m in patterns["passive"].finditer(haystack):
+    for m in _word_initial(patterns["passive"].finditer(haystack), haystack):
         sent = _sentence_of(starts, ends, m.start())
         if sent is not None:
             spans.append((m.end(), _clause_end(text, m.end(), sent[1]), None))
@@ -390,7 +453,7 @@ def sentence_voice_shares(sentences: list[dict], voices: list[dict], text: str) 
     """Fill each sentence's ``share_own/reported/quoted`` (fractions of its
     words, a word taking the voice at its first character; NaN without words).
     Returns new records; the input ones are left as they are."""
-    starts = [m.start() for m in WORD_RE.finditer(text)]
+    starts = word_starts(text).tolist()
     seg_starts = [seg["start"] for seg in voices]
     out = []
     for sent in sentences:
