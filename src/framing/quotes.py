@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from itertools import islice
 
 from .segment import paragraph_spans
 from .speakers import (
@@ -89,13 +91,16 @@ def _mark_role(text: str, i: int) -> str:
     return context
 
 
-def _words(text: str, start: int = 0, end: int | None = None) -> int:
-    return len(WORD_RE.findall(text, start, len(text) if end is None else end))
+def _count_words(text: str, cap: int) -> int:
+    """Number of words in ``text``, counting no further than ``cap`` (quotes
+    can be long; only whether they are short matters)."""
+    return len(list(islice(WORD_RE.finditer(text), cap)))
 
 
 _POSSESSIVE_RE = re.compile(r"[’']s\b")
 
 
+@lru_cache(maxsize=4096)  # cached: earlier quotes are compared again for every short one
 def _norm_phrase(s: str) -> str:
     """Words of ``s``, case-folded, possessive 's dropped (for phrase matching)."""
     return " ".join(WORD_RE.findall(_POSSESSIVE_RE.sub("", s))).casefold()
@@ -110,8 +115,15 @@ def _pair_double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tu
     spans = []
     open_pos = None
     depth = 0
+    # one scan of the whole text: every mark stands inside a paragraph (lines
+    # are only trimmed of whitespace)
+    all_marks = [m.start() for m in _MARK_RE.finditer(text)]
+    first = 0
     for k, (p_start, p_end) in enumerate(paragraphs):
-        marks = [m.start() for m in _MARK_RE.finditer(text, p_start, p_end)]
+        last = bisect_left(all_marks, p_end, first)
+        if last == first and open_pos is None:
+            continue  # no marks, nothing open
+        marks, first = all_marks[first:last], last
         carried = open_pos is not None
         for j, pos in enumerate(marks):
             if carried and j == 0 and pos == p_start:
@@ -144,6 +156,9 @@ def _pair_double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tu
 
 
 _SINGLE_OPEN_RE = re.compile(r"(?:(?<=[\s(\[—–-])|^)(?:‘(?=\w)|'(?=[^\W\d_]))", re.MULTILINE)
+#: the marks _SINGLE_OPEN_RE can start at: found first, as the pattern gives
+#: the regex engine no literal prefix to skip ahead by
+_SINGLE_MARK_RE = re.compile("[‘']")
 _SINGLE_CLOSE = {"‘": "’", "'": "'"}
 
 
@@ -161,11 +176,10 @@ def _pair_single_quotes(text: str, paragraphs, taken: list[tuple[int, int]]) -> 
 
     for p_start, p_end in paragraphs:
         pos = p_start
-        while True:
-            m = _SINGLE_OPEN_RE.search(text, pos, p_end)
-            if m is None:
-                break
-            i = m.start()
+        for mark in _SINGLE_MARK_RE.finditer(text, p_start, p_end):
+            i = mark.start()
+            if i < pos or not _SINGLE_OPEN_RE.match(text, i, p_end):
+                continue
             closer = _SINGLE_CLOSE[text[i]]
             close, j = -1, i + 1
             while True:
@@ -177,7 +191,6 @@ def _pair_single_quotes(text: str, paragraphs, taken: list[tuple[int, int]]) -> 
                     break
                 j += 1
             if close <= i + 1 or inside_double(i, close + 1):
-                pos = i + 1
                 continue
             spans.append((i, close + 1, i + 1, close))
             pos = close + 1
@@ -199,31 +212,37 @@ def _contains_phrase(haystack: str, phrase: str) -> bool:
     return bool(phrase) and f" {phrase} " in f" {haystack} "
 
 
-def _classify(text, span, p_start, earlier_speech, tagged, naming_verb):
+def _is_fragment(core: str) -> bool:
+    return any(w.casefold() in _CLAUSE_WORDS for w in WORD_RE.findall(core))
+
+
+def _classify(text, span, p_start, lo, earlier_speech, tagged):
     """direct | partial | term for one quote that is not an embedded post.
 
     Short phrases (up to four words, no sentence inside) are term quotes unless
     a speaker tag or a naming verb ('called it "x"') stands next to them or
-    their words were quoted as speech earlier in the article."""
+    their words were quoted as speech earlier in the article. ``lo`` is the
+    start of the quote's sentence."""
     start, end, i_s, i_e = span
     inner = text[i_s:i_e].strip()
     core = inner.rstrip(",.;:").strip()
-    n = _words(core)
+    n = _count_words(core, _TERM_MAX_WORDS + 1)
     statement_start = _is_statement_start(text, start, p_start)
     if n == 0:
         return "term"
-    fragment = any(w.casefold() in _CLAUSE_WORDS for w in WORD_RE.findall(core))
-    if n <= _TERM_MAX_WORDS and not fragment and not _SPEECH_END_RE.search(inner) \
+    if n <= _TERM_MAX_WORDS and not _is_fragment(core) and not _SPEECH_END_RE.search(inner) \
             and not core.endswith(("?", "!")):
         if statement_start and core[:1].isupper() and (tagged or inner.endswith((".", "?", "!"))):
             return "direct"  # “It’s a complicated question,” Sullivan remarked. “I agree.”
         norm = _norm_phrase(core)
-        if tagged or naming_verb or any(_contains_phrase(_norm_phrase(p), norm) for p in earlier_speech):
+        if tagged or _naming_verb_before(text, start, lo) \
+                or any(_contains_phrase(_norm_phrase(p), norm) for p in earlier_speech):
             return "partial"
         return "term"
     if statement_start:
         return "direct"
-    return "direct" if core[:1].isupper() and (tagged or naming_verb) else "partial"
+    return "direct" if core[:1].isupper() and (tagged or _naming_verb_before(text, start, lo)) \
+        else "partial"
 
 
 def _naming_verb_before(text: str, q_start: int, lo: int) -> bool:
@@ -268,6 +287,8 @@ def _credit_lines(text: str, embeds) -> list[dict]:
         name = _credit_name(m.group("name"), m.group("handle")) if m else None
         credits.append({"pos": int(rec["clean_pos"]), "name": name,
                         "name_start": math.nan, "name_end": math.nan})
+    if "(@" not in text:
+        return credits  # no credit line in the text (a quick check: the line scan is slow)
     for m in _CREDIT_RE.finditer(text):
         group = "name" if m.group("name").strip() else "handle"
         credits.append({"pos": m.start(), "name": _credit_name(m.group("name"), m.group("handle")),
@@ -311,11 +332,11 @@ def _sentence_start(text: str, pos: int, p_start: int) -> int:
     return best
 
 
-def _find_tag(text, span, p_start, p_end_last):
-    """(speaker, start, end, verb) from the words around one quote, or None."""
+def _find_tag(text, span, lo, p_end_last):
+    """(speaker, start, end, verb) from the words around one quote (whose
+    sentence starts at ``lo``), or None."""
     start, end, i_s, i_e = span
     inner = text[i_s:i_e].rstrip()
-    lo = _sentence_start(text, start, p_start)
     after = speaker_after(text, end, p_end_last)
     before = speaker_before(text, start, lo)
     # "“...full sentence.” Next sentence" is usually tagged before, else after.
@@ -351,7 +372,7 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
     spans = [q for q in sorted(doubles + singles)
              if not any(q[0] < pe and ps < q[1] for ps, pe, _, _ in post_spans)]
 
-    items = []  # (span, kind, found)
+    items = []  # (span, kind, found, paragraph index, sentence start)
     earlier_speech: list[str] = []
     events = sorted([(sp[0], "quote", sp, None) for sp in spans]
                     + [(sp[0], "post", sp, credit) for sp, credit in posts])
@@ -360,26 +381,26 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
             found = None
             if credit.get("name"):
                 found = (credit["name"], credit["name_start"], credit["name_end"], None)
-            items.append((span, "embedded_post", found))
+            items.append((span, "embedded_post", found, para_index(span[0]), None))
             earlier_speech.append(text[span[2]:span[3]])
             continue
-        p_start = paragraphs[para_index(span[0])][0]
+        p_idx = para_index(span[0])
+        p_start = paragraphs[p_idx][0]
         p_end_last = paragraphs[para_index(max(span[1] - 1, span[0]))][1]
-        found = _find_tag(text, span, p_start, p_end_last)
-        naming = _naming_verb_before(text, span[0], _sentence_start(text, span[0], p_start))
-        kind = _classify(text, span, p_start, earlier_speech, bool(found), naming)
+        lo = _sentence_start(text, span[0], p_start)
+        found = _find_tag(text, span, lo, p_end_last)
+        kind = _classify(text, span, p_start, lo, earlier_speech, bool(found))
         if kind == "term":
             found = None
         else:
             earlier_speech.append(text[span[2]:span[3]])
-        items.append((span, kind, found))
+        items.append((span, kind, found, p_idx, lo))
 
     # Speakers in reading order: pronouns and untagged follow-up quotes take
     # the nearest preceding named speaker.
     out: list[dict] = []
     last_named = None  # (speaker, paragraph index)
-    for n, (span, kind, found) in enumerate(items, start=1):
-        p_idx = para_index(span[0])
+    for n, (span, kind, found, p_idx, lo) in enumerate(items, start=1):
         if kind != "term":
             if found is not None:
                 speaker = found[0]
@@ -391,7 +412,6 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
             if found is None and kind == "partial":
                 found = _partial_speaker(text, span, out)
                 if found is None:
-                    lo = _sentence_start(text, span[0], paragraphs[p_idx][0])
                     found = speaker_in_sentence(text, span[0], lo)
                     if found is not None and found[0].lower() in PRONOUNS:
                         if last_named and found[0].lower() in _RESOLVABLE:

@@ -11,6 +11,7 @@ a bare surname is expanded to the fuller name the article used before
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .tokens import WORD_RE
 
@@ -166,7 +167,8 @@ def _clause_stop(window: str) -> int:
     "Ms." and initials do not end it)."""
     for m in _CLAUSE_STOP_RE.finditer(window):
         if window[m.start()] == ".":
-            word = _LAST_WORD_RE.search(window, 0, m.start())
+            # eight letters back tell a title or an initial from a longer word
+            word = _LAST_WORD_RE.search(window, max(0, m.start() - 8), m.start())
             if word and (word.group(1).lower() in _ABBREVIATED_TITLES
                          or (len(word.group(1)) == 1 and word.group(1).isupper())):
                 continue
@@ -179,11 +181,10 @@ def speaker_after(text: str, q_end: int, limit: int):
     m = _TAG_GAP_RE.match(text, q_end, limit)
     pos = m.end()
     window = text[pos:min(limit, pos + 160)]
-    tokens = list(WORD_TOKEN_RE.finditer(window))
-    if not tokens:
-        return None
+    # the clause's first eight words (the most looked at; none runs past the
+    # clause end, a mark before a space)
     stop = _clause_stop(window)
-    tokens = [t for t in tokens if t.start() < stop]
+    tokens = list(islice(WORD_TOKEN_RE.finditer(window, 0, stop), 8))
     if not tokens:
         return None
     # "Gary Fine, a sociology professor at Northwestern, told me": the
@@ -191,10 +192,11 @@ def speaker_after(text: str, q_end: int, limit: int):
     appositive = _APPOSITIVE_HEAD_RE.match(window)
     first = tokens[0].group(0).lower()
     if appositive and first not in SPEECH_VERBS:
-        rest = [t for t in tokens if t.start() >= appositive.end()]
-        if rest and rest[0].group(0).lower() in SPEECH_VERBS and rest[0].group(0).lower() not in BASE_FORMS:
+        # the first word after it (no word spans the comma it ends with)
+        verb = WORD_TOKEN_RE.search(window, appositive.end(), stop)
+        if verb and verb.group(0).lower() in SPEECH_VERBS and verb.group(0).lower() not in BASE_FORMS:
             s, e = pos + appositive.start(1), pos + appositive.end(1)
-            return text[s:e], s, e, rest[0].group(0).lower()
+            return text[s:e], s, e, verb.group(0).lower()
     if first in SPEECH_VERBS and first not in BASE_FORMS:  # "said Emile Hokayem, an expert"
         name_tokens = []
         for t in tokens[1:7]:
@@ -225,24 +227,36 @@ def speaker_after(text: str, q_end: int, limit: int):
     return None
 
 
+def _last_tokens(window: str, n: int) -> list[re.Match]:
+    """The last ``n`` matches of WORD_TOKEN_RE in ``window``, tokenising only
+    its end: from a space (which no token spans) some way back, further back
+    until ``n`` are found."""
+    back = 8 * n
+    while True:
+        cut = window.rfind(" ", 0, len(window) - back) if back < len(window) else -1
+        tokens = list(WORD_TOKEN_RE.finditer(window, cut + 1))
+        if len(tokens) >= n or cut < 0:
+            return tokens[-n:]
+        back *= 2
+
+
 def speaker_before(text: str, q_start: int, lo: int):
     """Tag before the quote: 'X said: "', 'X told reporters, "', '..., stating, "'."""
     window = text[lo:q_start]
-    tokens = list(WORD_TOKEN_RE.finditer(window))
     # the last speech verb among the last six words, with no clause end after it
-    for k in range(len(tokens) - 1, max(-1, len(tokens) - 7), -1):
-        w = tokens[k].group(0).lower()
+    for token in reversed(_last_tokens(window, 6)):
+        w = token.group(0).lower()
         if w not in SPEECH_VERBS:
             continue
-        tail = window[tokens[k].end():]
+        tail = window[token.end():]
         if _CLAUSE_PUNCT_RE.search(tail):
             return None
         if w in BASE_FORMS and not _COMMA_NEXT_RE.match(tail):
             continue
         if w.endswith("ing"):  # "..., stating, “...": the sentence's subject speaks
-            run = first_name_run(text, lo, lo + tokens[k].start())
+            run = first_name_run(text, lo, lo + token.start())
             return (*run, w) if run else None
-        subj = clean_subject(window[:tokens[k].start()], lo)
+        subj = clean_subject(window[:token.start()], lo)
         return (*subj, w) if subj else None
     if window.rstrip().endswith(":"):
         # "Sullivan: “...”" (headlines); "Mitt Romney, who ..., had this to say: “...”"
