@@ -53,10 +53,20 @@ SPEAKER_TYPE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 SPEAKER_TYPES = tuple(t for t, _ in SPEAKER_TYPE_CUES) + ("other", "unattributed")
 
-#: Cues as one set per type (phrases as space-joined words), matched against
-#: the description's words and word n-grams: set lookups, not regex scans.
-_CUES = tuple((kind, frozenset(cues)) for kind, cues in SPEAKER_TYPE_CUES)
-_MAX_CUE_WORDS = max(len(c.split()) for _, cues in SPEAKER_TYPE_CUES for c in cues)
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern:
+    """Matches " cue words " for any phrase: a substring of the description's
+    words joined by single spaces exactly when they are consecutive words there."""
+    if not phrases:
+        return re.compile(r"(?!)")  # never matches
+    return re.compile("|".join(re.escape(f" {p} ") for p in phrases))
+
+
+#: Cues per type: single words as a set (checked against the description's
+#: words), phrases as one pattern (searched in its words joined by spaces).
+_CUES = tuple((kind, frozenset(c for c in cues if " " not in c),
+               _phrase_pattern([c for c in cues if " " in c]))
+              for kind, cues in SPEAKER_TYPE_CUES)
 _CUE_WORD_RE = re.compile(r"'s\b|[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _POSSESSIVE_RE = re.compile(r"(?<=\w)'s\b")
 #: Characters of context either side of a speaker string that can describe it.
@@ -71,10 +81,10 @@ def speaker_type(description: str | None) -> str:
     # cues are lower case with straight apostrophes; "X's post" -> "x 's post"
     text = _POSSESSIVE_RE.sub(" 's", description.lower().replace("\u2019", "'"))
     words = _CUE_WORD_RE.findall(text)
-    present = {" ".join(words[i:i + k]) for k in range(1, _MAX_CUE_WORDS + 1)
-               for i in range(len(words) - k + 1)}
-    for kind, cues in _CUES:
-        if not cues.isdisjoint(present):
+    present = set(words)
+    joined = f" {' '.join(words)} "
+    for kind, cue_words, cue_phrases in _CUES:
+        if not cue_words.isdisjoint(present) or cue_phrases.search(joined):
             return kind
     return "other"
 
