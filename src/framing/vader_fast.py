@@ -4,16 +4,18 @@ VADER's own ``polarity_scores`` rebuilds the text character by character to
 replace emojis, and for every sentiment word re-lowercases the whole sentence
 up to five times (negation, idiom and "least" checks), which makes one
 sentence cost O(words x sentiment words). This subclass lowercases each
-sentence once and looks the neighbours up by index; it follows VADER's rules
-step by step, in VADER's order, and reuses VADER's own tables and helpers
-(``BOOSTER_DICT``, ``SPECIAL_CASES``, ``NEGATE``, ``scalar_inc_dec``,
-``allcap_differential``, ``_but_check``, ``score_valence``). Sentences with an emoji go to VADER
+sentence once, scores only the words found in the lexicon (no other word
+gets a valence) and looks their neighbours up by index; it follows VADER's
+rules step by step, in VADER's order, and reuses VADER's own tables and
+helpers (``BOOSTER_DICT``, ``SPECIAL_CASES``, ``NEGATE``, ``scalar_inc_dec``,
+``_but_check``, ``score_valence``). Sentences with an emoji go to VADER
 itself. tests/test_sentiment.py checks identical scores on thousands of
 sentences against the stock analyzer.
 """
 
 from __future__ import annotations
 
+import re
 import string
 
 from vaderSentiment import vaderSentiment as vader
@@ -25,54 +27,61 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._emoji_chars = frozenset(self.emojis)
+        self._maybe_emoji = _superset_pattern(self._emoji_chars)
+        self._ascii_emoji = any(c.isascii() for c in self._emoji_chars)
 
     def polarity_scores(self, text):
-        if not isinstance(text, str) or not self._emoji_chars.isdisjoint(text):
+        if not isinstance(text, str) or self._has_emoji(text):
             return super().polarity_scores(text)
         text = text.strip()  # what VADER's emoji pass leaves of emoji-free text
-        return self.score_valence(self._sentiments(text), text)
+        return self.score_valence(self._sentiments(*_words(text)), text)
 
     def compound(self, text: str) -> float:
         """``polarity_scores(text)["compound"]`` without the pos/neu/neg shares."""
-        if not self._emoji_chars.isdisjoint(text):
+        if self._has_emoji(text):
             return super().polarity_scores(text)["compound"]
         text = text.strip()
-        sentiments = self._sentiments(text)
-        if not sentiments:
-            return 0.0
-        total = float(sum(sentiments))
+        total = float(sum(self._sentiments(*_words(text))))
         if total == 0:  # normalize(0) == 0: no punctuation emphasis to add
             return 0.0
         emphasis = self._punctuation_emphasis(text)
         total = total + emphasis if total > 0 else total - emphasis
         return round(vader.normalize(total), 4)
 
-    def _sentiments(self, text: str) -> list:
-        """VADER's per-word valences of an emoji-free, stripped text."""
-        words = [_strip_punc_if_word(token) for token in text.split()]  # SentiText's words
-        lower = [w.lower() for w in words]
+    def _has_emoji(self, text: str) -> bool:
+        """Whether VADER's emoji pass would change ``text`` (it looks at single
+        characters); ``isascii`` and the regex rule out nearly all text before
+        the slower set test."""
+        if text.isascii() and not self._ascii_emoji:
+            return False
+        return self._maybe_emoji.search(text) is not None \
+            and not self._emoji_chars.isdisjoint(text)
+
+    def _sentiments(self, words: list, lower: list) -> list:
+        """VADER's per-word valences of an emoji-free text's words and their
+        lowercase forms. Only lexicon words can get a valence, and most words
+        are not in the lexicon, so only those are looked at."""
         lexicon, boosters = self.lexicon, vader.BOOSTER_DICT
         n = len(words)
-        sentiments = []
-        is_cap_diff = None
-        for i, low in enumerate(lower):
-            if low in boosters or (low == "kind" and i < n - 1 and lower[i + 1] == "of") \
-                    or low not in lexicon:
-                sentiments.append(0)
+        sentiments = [0] * n
+        for i in [i for i, low in enumerate(lower) if low in lexicon]:
+            low = lower[i]
+            if low in boosters or (low == "kind" and i < n - 1 and lower[i + 1] == "of"):
                 continue
-            if is_cap_diff is None:
-                is_cap_diff = vader.allcap_differential(words)
-            sentiments.append(self._valence(words, lower, i, is_cap_diff))
+            sentiments[i] = self._valence(words, lower, i)
         if "but" in lower:
             sentiments = self._but_check(words, sentiments)
         return sentiments
 
-    def _valence(self, words, lower, i, is_cap_diff):
-        """``sentiment_valence`` for word ``i`` (0 when it is not a lexicon word)."""
+    def _valence(self, words, lower, i):
+        """``sentiment_valence`` for lexicon word ``i``."""
         lexicon = self.lexicon
         low = lower[i]
-        if low not in lexicon:
-            return 0
+        nearby = lower[max(i - 3, 0):i + 3]
+        if _MODIFIERS.isdisjoint(nearby) and "n't" not in " ".join(nearby) \
+                and not (words[i].isupper() and _allcap_differential(words)):
+            return lexicon[low]  # most sentiment words: no rule below applies
+        is_cap_diff = _allcap_differential(words)
         n = len(words)
         valence = lexicon[low]
         if low == "no" and i != n - 1 and lower[i + 1] in lexicon:
@@ -100,12 +109,41 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
 _PUNCTUATION = string.punctuation
 _NEGATE = frozenset(vader.NEGATE)
 
+#: Very common words of VADER's idioms and multiword boosters: each of those
+#: also has a rarer word, so the rarer words alone tell whether one can match.
+_COMMON_IDIOM_WORDS = frozenset({"the", "of", "to", "for"})
+_MULTIWORD_KEYS = [key.split() for key in (*vader.SPECIAL_CASES, *vader.BOOSTER_DICT) if " " in key]
+assert all(set(key) - _COMMON_IDIOM_WORDS for key in _MULTIWORD_KEYS)
 
-def _strip_punc_if_word(token):
-    """``SentiText._strip_punc_if_word``: strip punctuation unless that
-    leaves two characters or fewer (an emoticon)."""
-    stripped = token.strip(_PUNCTUATION)
-    return token if len(stripped) <= 2 else stripped
+#: The words that can change the valence of a sentiment word three words
+#: before it to two after it (besides any word with "n't", and capitals):
+#: boosters, negations, "no", the "never so/this" and "least" rules, idioms.
+_MODIFIERS = frozenset(vader.BOOSTER_DICT) | _NEGATE | {"no", "never", "so", "this", "least"} \
+    | {word for key in _MULTIWORD_KEYS for word in key if word not in _COMMON_IDIOM_WORDS}
+
+
+def _words(text: str) -> tuple[list, list]:
+    """``SentiText``'s words (each token with its punctuation stripped, unless
+    that leaves two characters or fewer: an emoticon) and their lowercase forms."""
+    words = [stripped if len(stripped := token.strip(_PUNCTUATION)) > 2 else token
+             for token in text.split()]
+    # one lower() for the sentence: no word holds a space, and lower() makes none
+    return words, " ".join(words).lower().split(" ") if words else []
+
+
+def _superset_pattern(chars: frozenset) -> re.Pattern:
+    """A regex matching every one-character string of ``chars``, and little
+    else: the few below U+2000 one by one, everything from the lowest above."""
+    singles = sorted(c for c in chars if len(c) == 1)
+    low = "".join(re.escape(c) for c in singles if c < "\u2000")
+    high = min((c for c in singles if c >= "\u2000"), default="\U0010ffff")
+    return re.compile(f"[{low}{re.escape(high)}-\U0010ffff]")
+
+
+def _allcap_differential(words: list) -> bool:
+    """``vader.allcap_differential``: some but not all words are ALL CAPS."""
+    allcaps = sum(map(str.isupper, words))
+    return 0 < len(words) - allcaps < len(words)
 
 
 def _negated(word):
