@@ -6,11 +6,15 @@ import pytest
 from framing import readability
 from framing.readability import (
     MIN_WORDS,
+    READABILITY_COUNTS,
     READABILITY_STATS,
+    counts_from_words,
+    counts_in_ranges,
     install_nltk_cmudict,
     readability_counts,
     syllables,
 )
+from framing.tokens import WORD_RE
 
 PROSE = ("The cat sat on the mat. It was a sunny day and the children played outside. "
          "Their parents watched from the porch while drinking coffee. "
@@ -67,6 +71,17 @@ def test_too_short_is_nan(sentences):
     scores = readability.readability(sentences)
     assert set(scores) == set(READABILITY_STATS)
     assert all(math.isnan(v) for v in scores.values())
+
+
+def test_counts_in_ranges_match_counts_from_words():
+    import numpy as np
+
+    words = WORD_RE.findall(PROSE + " Unprecedented al-Assad\u2019s 3,000 U.S")
+    ranges = np.array([(0, 0), (0, 5), (5, 5), (5, len(words)), (2, len(words)), (len(words), len(words))])
+    rows = counts_in_ranges(words, ranges)
+    for (lo, hi), row in zip(ranges, rows, strict=True):
+        assert dict(zip(READABILITY_COUNTS, row.tolist(), strict=True)) == counts_from_words([words[lo:hi]])
+    assert counts_in_ranges([], np.zeros((0, 2), dtype=np.int64)).shape[0] == 0
 
 
 def test_no_network_is_touched(no_network):

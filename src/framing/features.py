@@ -24,13 +24,20 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from .lexicons import CATEGORIES as LEXICON_CATEGORIES
 from .lexicons import LOADED_ATTRIBUTION
-from .readability import READABILITY_STATS, SKIPPED_ZONES, counts_from_words, scores_from_counts
+from .readability import (
+    READABILITY_COUNTS,
+    READABILITY_STATS,
+    SKIPPED_ZONES,
+    counts_in_ranges,
+    scores_from_counts,
+)
 from .schema import LAYERS
 from .sentiment import compound, majority_voice, summarize
 from .sourcing import SPEAKER_TYPES, normalize_speaker, sources_document
@@ -54,7 +61,12 @@ def column_name(family: str, stat: str, voice: str) -> str:
 
 def category_key(category: str) -> str:
     """A lexicon category as it appears in a column name."""
-    return re.sub(r"[^0-9a-z]+", "_", str(category).lower()).strip("_")
+    return _category_key(str(category))
+
+
+@lru_cache(maxsize=4096)  # cached: a few dozen categories recur in every article
+def _category_key(category: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", category.lower()).strip("_")
 
 
 def feature_registry(categories: Mapping[str, Iterable[str]] | None = None) -> pd.DataFrame:
@@ -147,16 +159,25 @@ def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = No
     seg_starts = np.array([s["start"] for s in voices], dtype=np.int64)
     seg_ends = np.array([s["end"] for s in voices], dtype=np.int64)
     idx = np.searchsorted(seg_starts, starts, side="right") - 1
-    inside = (idx >= 0) & (starts < seg_ends[np.clip(idx, 0, None)])
-    counts["own"] += int((~inside).sum())
-    labels = np.array([s["voice"] for s in voices], dtype=object)
-    for voice, n in Counter(labels[idx[inside]].tolist()).items():
-        counts[voice] = counts.get(voice, 0) + n
+    inside = (idx >= 0) & (starts < seg_ends[np.maximum(idx, 0)])
+    counts["own"] += len(starts) - int(np.count_nonzero(inside))
+    per_segment = np.bincount(idx[inside], minlength=len(voices)).tolist()
+    for segment, n in zip(voices, per_segment, strict=True):
+        if n:
+            counts[segment["voice"]] = counts.get(segment["voice"], 0) + n
     return counts
 
 
 def _rate(count: float, words: int) -> float:
     return count * PER_THOUSAND / words if words else math.nan
+
+
+@lru_cache(maxsize=4096)  # cached: the same families recur in every article
+def _span_columns(layer: str, category: str | None) -> tuple[tuple[str, str, str], ...]:
+    """(voice, count column, rate column) of a span family, per split voice."""
+    family = layer if category is None else f"{layer}_{category}"
+    return tuple((v, column_name(family, "count", v), column_name(family, "rate", v))
+                 for v in VOICE_SETS)
 
 
 def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]:
@@ -170,18 +191,20 @@ def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]
     keys = {(layer, None) for layer in LAYERS} | {(k[0], k[1]) for k in counts}
     out: dict[str, float] = {}
     for layer, cat in sorted(keys, key=lambda k: (k[0], k[1] or "")):
-        family = layer if cat is None else f"{layer}_{cat}"
-        for v, pooled in VOICE_SETS.items():
-            n = sum(counts[(layer, cat, p)] for p in pooled)
-            out[column_name(family, "count", v)] = n
-            out[column_name(family, "rate", v)] = _rate(n, words[v])
+        by_voice = {v: counts[(layer, cat, v)] for v in VOICES}
+        for v, count_name, rate_name in _span_columns(layer, cat):
+            n = sum(by_voice[p] for p in VOICE_SETS[v])
+            out[count_name] = n
+            out[rate_name] = _rate(n, words[v])
     for v in ("outlet", "all"):
         pooled = VOICE_SETS[v]
         n_attr = sum(counts[("attribution", None, p)] for p in pooled)
-        n_loaded = sum(counts[("attribution", category_key(c), p)]
-                       for c in LOADED_ATTRIBUTION for p in pooled)
+        n_loaded = sum(counts[("attribution", key, p)] for key in _LOADED_KEYS for p in pooled)
         out[column_name("attribution_loaded", "share", v)] = n_loaded / n_attr if n_attr else math.nan
     return out
+
+
+_LOADED_KEYS = tuple(category_key(c) for c in LOADED_ATTRIBUTION)
 
 
 def _sentiment_features(text: str, sentences: list[dict], voice_of: list[str]) -> dict[str, float]:
@@ -199,21 +222,18 @@ def _readability_features(sentences: list[dict], voice_of: list[str], words: lis
     """Readability of prose sentences by voice, from the article's words
     (a word belongs to the sentence its first character is in). Each
     sentence is counted once and the counts summed per voice."""
-    per_sentence: list[tuple[str, dict[str, int]]] = []
-    if sentences:
-        bounds = np.searchsorted(starts, [(s["start"], s["end"]) for s in sentences]).tolist()
-        per_sentence = [(sv, counts_from_words([words[lo:hi]]))
-                        for s, sv, (lo, hi) in zip(sentences, voice_of, bounds, strict=True)
-                        if s.get("zone") not in SKIPPED_ZONES]
+    prose = [(s, sv) for s, sv in zip(sentences, voice_of, strict=True)
+             if s.get("zone") not in SKIPPED_ZONES]
+    counts = np.zeros((0, len(READABILITY_COUNTS)), dtype=np.int64)
+    if prose:
+        bounds = np.searchsorted(starts, [(s["start"], s["end"]) for s, _ in prose])
+        counts = counts_in_ranges(words, bounds)
     out: dict[str, float] = {}
     for v in READABILITY_VOICES:
         pooled = VOICE_SETS[v]
-        total = dict.fromkeys(("sentences", "words", "syllables", "polysyllables"), 0)
-        for sv, counts in per_sentence:
-            if sv in pooled:
-                for key, n in counts.items():
-                    total[key] += n
-        scores = scores_from_counts(total)
+        in_voice = np.array([sv in pooled for _, sv in prose], dtype=bool)
+        totals = counts[in_voice].sum(axis=0).tolist()
+        scores = scores_from_counts(dict(zip(READABILITY_COUNTS, totals, strict=True)))
         for stat in READABILITY_STATS:
             out[column_name("readability", stat, v)] = scores[stat]
     return out

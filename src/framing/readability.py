@@ -25,6 +25,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from .tokens import WORD_RE
 
 #: Fewer words than this and every readability figure is NaN.
@@ -34,6 +36,8 @@ SKIPPED_ZONES = frozenset({"headline", "heading"})
 #: A word of this many syllables or more is "polysyllabic" (Gunning, SMOG).
 POLYSYLLABLE = 3
 
+#: What :func:`readability_counts` counts, the figures' inputs.
+READABILITY_COUNTS = ("sentences", "words", "syllables", "polysyllables")
 READABILITY_STATS = ("flesch_reading_ease", "flesch_kincaid_grade", "words_per_sentence",
                      "syllables_per_word", "polysyllable_share")
 
@@ -98,6 +102,20 @@ def counts_from_words(sentences) -> dict[str, int]:
             n_syll += s
             n_poly += s >= POLYSYLLABLE
     return {"sentences": n_sent, "words": n_words, "syllables": n_syll, "polysyllables": n_poly}
+
+
+def counts_in_ranges(words: list[str], ranges: np.ndarray) -> np.ndarray:
+    """:func:`counts_from_words` of many sentences at once, each given as a
+    ``(lo, hi)`` row of ``ranges`` selecting ``words[lo:hi]``: one row of
+    (sentences, words, syllables, polysyllables) per sentence, the sentence
+    counting 1 when it has a word. Syllables are looked up once per word of
+    the text and summed per range with cumulative sums."""
+    per_word = np.array(list(map(syllables, words)), dtype=np.int64)
+    syllable_sums = np.concatenate(([0], np.cumsum(per_word)))
+    polysyllable_sums = np.concatenate(([0], np.cumsum(per_word >= POLYSYLLABLE)))
+    lo, hi = ranges[:, 0], ranges[:, 1]
+    return np.column_stack([hi > lo, hi - lo, syllable_sums[hi] - syllable_sums[lo],
+                            polysyllable_sums[hi] - polysyllable_sums[lo]])
 
 
 def scores_from_counts(counts: dict[str, int]) -> dict[str, float]:
