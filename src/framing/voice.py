@@ -18,8 +18,11 @@ semicolon, colon, dash or subordinating conjunction, or the sentence end).
 from __future__ import annotations
 
 import math
+import operator
 import re
 from bisect import bisect_left, bisect_right
+
+import numpy as np
 
 from .matcher import trie_regex
 from .speakers import PRONOUNS, clean_subject, first_name_run, strip_titles
@@ -453,29 +456,68 @@ def sentence_voice_shares(sentences: list[dict], voices: list[dict], text: str) 
     """Fill each sentence's ``share_own/reported/quoted`` (fractions of its
     words, a word taking the voice at its first character; NaN without words).
     Returns new records; the input ones are left as they are."""
-    starts = word_starts(text).tolist()
+    starts = word_starts(text)
     seg_starts = [seg["start"] for seg in voices]
+    seg_ends = [seg["end"] for seg in voices]
+    sent_starts = [sent["start"] for sent in sentences]
+    sent_ends = [sent["end"] for sent in sentences]
+    if _disjoint_in_order(seg_starts, seg_ends) and all(map(operator.le, sent_starts, sent_ends)):
+        counts = _voice_counts(starts, voices, seg_starts, seg_ends, sent_starts, sent_ends)
+    else:
+        counts = _voice_counts_by_segment(starts.tolist(), voices, sentences)
     out = []
+    for sent, (total, reported, quoted) in zip(sentences, counts, strict=True):
+        rec = dict(sent)
+        if total:
+            rec["share_own"] = (total - reported - quoted) / total
+            rec["share_reported"] = reported / total
+            rec["share_quoted"] = quoted / total
+        else:
+            rec["share_own"] = rec["share_reported"] = rec["share_quoted"] = math.nan
+        out.append(rec)
+    return out
+
+
+def _disjoint_in_order(starts: list, ends: list) -> bool:
+    """Whether the intervals are sorted and do not overlap (voice segments
+    always are)."""
+    return all(map(operator.le, starts, ends)) and all(map(operator.le, ends, starts[1:]))
+
+
+def _voice_counts(word_pos: np.ndarray, voices, seg_starts, seg_ends, sent_starts, sent_ends):
+    """(words, reported words, quoted words) of each sentence, in one
+    vectorised pass: each word gets the voice of the segment holding its
+    first character (segments sorted and disjoint)."""
+    seg = np.searchsorted(np.array(seg_starts), word_pos, side="right") - 1
+    inside = seg >= 0
+    inside[inside] = word_pos[inside] < np.array(seg_ends)[seg[inside]]
+    voice_code = {"own": 0, "reported": 1, "quoted": 2}
+    seg_voice = np.array([voice_code[v["voice"]] for v in voices] or [0], dtype=np.int8)
+    word_voice = np.where(inside, seg_voice[np.maximum(seg, 0)], 0)
+    lo = np.searchsorted(word_pos, np.array(sent_starts))
+    hi = np.searchsorted(word_pos, np.array(sent_ends))
+    columns = [hi - lo]
+    for code in (1, 2):
+        before = np.concatenate(([0], np.cumsum(word_voice == code)))
+        columns.append(before[hi] - before[lo])
+    return zip(*(c.tolist() for c in columns), strict=True)
+
+
+def _voice_counts_by_segment(starts: list[int], voices: list[dict], sentences: list[dict]):
+    """(words, reported words, quoted words) of each sentence, segment by
+    segment (any segments; words outside every segment are own)."""
+    seg_starts = [seg["start"] for seg in voices]
     for sent in sentences:
         s_start, s_end = sent["start"], sent["end"]
         counts = {"own": 0, "reported": 0, "quoted": 0}
         k = max(bisect_right(seg_starts, s_start) - 1, 0)
-        covered = 0
         while k < len(voices) and voices[k]["start"] < s_end:
             seg = voices[k]
             a, b = max(seg["start"], s_start), min(seg["end"], s_end)
             if a < b:
-                c = bisect_left(starts, b) - bisect_left(starts, a)
-                counts[seg["voice"]] += c
-                covered += c
+                counts[seg["voice"]] += bisect_left(starts, b) - bisect_left(starts, a)
             k += 1
-        total = bisect_left(starts, s_end) - bisect_left(starts, s_start)
-        counts["own"] += total - covered  # words outside every segment are own
-        rec = dict(sent)
-        for name, c in counts.items():
-            rec[f"share_{name}"] = c / total if total else math.nan
-        out.append(rec)
-    return out
+        yield bisect_left(starts, s_end) - bisect_left(starts, s_start), counts["reported"], counts["quoted"]
 
 
 def voice_at(voices: list[dict], positions) -> list[tuple[str, object]]:
