@@ -11,9 +11,11 @@ from framing.features import (
     document_features,
     feature_names,
     feature_registry,
+    word_starts,
+    words_and_starts,
     words_by_voice,
 )
-from framing.tokens import count_words, word_spans
+from framing.tokens import WORD_RE, count_words, word_spans
 
 TEXT = ("Rebels reportedly seized the town in a brutal assault. "
         "Officials said the regime may retreat. "
@@ -125,3 +127,12 @@ def test_words_by_voice_counts_every_word_once(text, cuts, labels):
     for start, _ in word_spans(text):   # the voice of the segment holding the word's start
         expected[next(s["voice"] for s in voices if s["start"] <= start < s["end"])] += 1
     assert counts == expected
+
+
+@given(st.text(alphabet=st.sampled_from("aZ09 .,-'\u2019\u201d\u00e9\U0001f600\ud800\n\t\"\u2018"),
+               max_size=80))
+def test_words_and_starts_match_the_tokenizer(text):
+    words, starts = words_and_starts(text)
+    matches = list(WORD_RE.finditer(text))
+    assert words == [m.group() for m in matches]
+    assert starts.tolist() == word_starts(text).tolist() == [m.start() for m in matches]

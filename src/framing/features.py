@@ -147,6 +147,36 @@ def _label_classes(annotator) -> set[str]:
 
 # -- per-document computation --------------------------------------------------
 
+#: Character classes of ``WORD_RE``: letters/digits, and the joiners a word
+#: may contain between them (every other code point is neither).
+_ALNUM, _JOINER = 1, 2
+_CHAR_CLASS = np.zeros(0x2020, dtype=np.int8)  # up to U+2019, the last joiner
+_CHAR_CLASS[[ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"]] = _ALNUM
+_CHAR_CLASS[[ord(c) for c in "\u2019'.,-"]] = _JOINER
+
+
+def word_starts(text: str) -> np.ndarray:
+    """Start offsets of the text's ``WORD_RE`` words, vectorised over its
+    characters (no match object per word): a word starts at a letter/digit
+    that follows neither a letter/digit nor a joiner after one (there
+    ``WORD_RE`` would have continued the previous word)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kind = _CHAR_CLASS[np.minimum(codes, len(_CHAR_CLASS) - 1)]
+    alnum = kind == _ALNUM
+    continues = np.zeros_like(alnum)
+    continues[1:] = alnum[:-1]
+    continues[2:] |= (kind[1:-1] == _JOINER) & alnum[:-2]
+    return np.flatnonzero(alnum & ~continues)
+
+
+def words_and_starts(text: str) -> tuple[list[str], np.ndarray]:
+    """The text's ``WORD_RE`` words and their start offsets."""
+    words = WORD_RE.findall(text)
+    starts = word_starts(text)
+    if len(starts) != len(words):  # cannot happen while the classes mirror WORD_RE
+        starts = np.fromiter((m.start() for m in WORD_RE.finditer(text)), dtype=np.int64)
+    return words, starts
+
 def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = None) -> dict[str, int]:
     """Words whose first character lies in each voice (words outside every
     segment are own). ``starts``: the word start offsets, if already known."""
@@ -265,8 +295,7 @@ def document_features(article: dict, sentences: list[dict], quotes: list[dict],
     :func:`complete_features` adds the zeros when the rows become a table.
     """
     text = article["text"] if isinstance(article.get("text"), str) else ""
-    matches = list(WORD_RE.finditer(text))  # one tokenization for every count
-    starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
+    word_list, starts = words_and_starts(text)  # one tokenization for every count
     by_voice = words_by_voice(text, voices, starts)
     words = {v: sum(by_voice[p] for p in pooled) for v, pooled in VOICE_SETS.items()}
     out: dict = {"doc_id": article["doc_id"]}
@@ -278,7 +307,7 @@ def document_features(article: dict, sentences: list[dict], quotes: list[dict],
     out.update(_span_features(spans, words))
     voice_of = [majority_voice(s) for s in sentences]
     out.update(_sentiment_features(text, sentences, voice_of))
-    out.update(_readability_features(sentences, voice_of, [m.group() for m in matches], starts))
+    out.update(_readability_features(sentences, voice_of, word_list, starts))
     out.update(_sourcing_features(text, sentences, quotes, voices))
     return out
 
