@@ -118,6 +118,8 @@ TRICKY = [
     "I don't really like it but it isn't awful, not at all; quite extremely great?? Really???",
     "",
     "   spaced   out   HAPPY  sad  ",
+    "(ab. it. U.S., GOOD: \u0130yi \u039f\u0394\u039f\u03a3. don't like this good thing",
+    "\u00a9 2024 great \u2122 \u2019good\u2019 \u201cbad\u201d",
 ]
 
 
@@ -146,3 +148,53 @@ def test_compound_is_vaders_compound():
     for text in TRICKY:
         if text.strip():
             assert compound(text) == stock.polarity_scores(text)["compound"], text
+
+
+def _generated_sentences(count: int, seed: int = 0) -> list[str]:
+    """Random sentences of neutral filler words with a sentiment word or two
+    and, near them, one or two of the things VADER's rules look at (boosters,
+    negations, "no", "never so", "least", "but", idioms), so that each rule
+    is met alone; some words get capitals or edge punctuation, a few
+    sentences an emoticon, an emoji or case-sensitive letters."""
+    import random
+
+    from vaderSentiment import vaderSentiment as vader
+    rng = random.Random(seed)
+    fillers = ["the", "of", "to", "for", "a", "it", "is", "was", "said", "U.S.", "I", "or",
+               "at", "very", "doubt", "officials", "on", "in", "week", "city"]
+    sentiment_words = ["good", "bad", "great", "awful", "love", "hate", "kill", "hope", "no",
+                       "death", "heart", "kind", "ass", "die", "shit", "bomb", "like", "stop"]
+    triggers = (list(vader.BOOSTER_DICT) + vader.NEGATE + list(vader.SPECIAL_CASES)
+                + ["no", "never", "never so", "never this", "so", "this", "least", "at least",
+                   "very least", "without doubt", "no or", "but", "kind", "sort", "just",
+                   "yeah", "kiss", "bus", "beating", "right", "mayn't", "shouldn't've"])
+    oddities = [":)", ":(", "</3", "\U0001F600", "\u0130yi", "\u039f\u0394\u039f\u03a3", "\u2019s"]
+    punctuation = [""] * 30 + [",", ".", "!", "?", '"', "(", ")", "'", "...", "!!"]
+    sentences = []
+    for k in range(count):
+        words = [rng.choice(fillers) for _ in range(rng.randint(0, 8))]
+        anchor = rng.randint(0, len(words))
+        for _ in range(rng.randint(1, 2)):
+            words.insert(anchor + rng.randint(0, 1), rng.choice(sentiment_words))
+        # every trigger in turn (each meets sentiment words many times), sometimes one more
+        for trigger in [triggers[k % len(triggers)], rng.choice(triggers)][:rng.randint(1, 2)]:
+            words.insert(max(anchor + rng.randint(-3, 2), 0), trigger)
+        if rng.random() < 0.1:
+            words.insert(rng.randint(0, len(words)), rng.choice(oddities))
+        decorated = []
+        for word in words:
+            case = rng.random()
+            word = word.upper() if case < 0.1 else word.title() if case < 0.15 else word
+            decorated.append(rng.choice(punctuation) + word + rng.choice(punctuation))
+        sentences.append(" ".join(decorated))
+    return sentences
+
+
+def test_fast_analyzer_on_generated_sentences():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    stock = SentimentIntensityAnalyzer()
+    texts = _generated_sentences(12000)
+    expected = [stock.polarity_scores(t) for t in texts]
+    assert [t for t, e in zip(texts, expected, strict=True) if analyzer().polarity_scores(t) != e] == []
+    assert [t for t, e in zip(texts, expected, strict=True)
+            if t.strip() and analyzer().compound(t) != e["compound"]] == []
