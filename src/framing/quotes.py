@@ -229,7 +229,28 @@ def _is_fragment(core: str) -> bool:
     return any(w.casefold() in _CLAUSE_WORDS for w in WORD_RE.findall(core))
 
 
-def _classify(text, span, p_start, lo, earlier_speech, tagged):
+class _SpeechSoFar:
+    """The inner texts of the speech quoted so far in an article, asked
+    whether one of them holds a phrase. Each is normalised once, and only
+    when a short quote asks (most articles never do); all are searched at
+    once, joined by newlines, which a normalised phrase never holds."""
+
+    def __init__(self) -> None:
+        self._pending: list[str] = []
+        self._joined = ""
+
+    def add(self, inner: str) -> None:
+        self._pending.append(inner)
+
+    def holds(self, phrase: str) -> bool:
+        """Whether an earlier quote holds the words of ``phrase`` (normalised)."""
+        if self._pending:
+            self._joined += "".join(f" {_norm_phrase(p)} \n" for p in self._pending)
+            self._pending.clear()
+        return _contains_phrase(self._joined, phrase)
+
+
+def _classify(text, span, p_start, lo, earlier_speech: _SpeechSoFar, tagged):
     """direct | partial | term for one quote that is not an embedded post.
 
     Short phrases (up to four words, no sentence inside) are term quotes unless
@@ -249,7 +270,7 @@ def _classify(text, span, p_start, lo, earlier_speech, tagged):
             return "direct"  # “It’s a complicated question,” Sullivan remarked. “I agree.”
         norm = _norm_phrase(core)
         if tagged or _naming_verb_before(text, start, lo) \
-                or any(_contains_phrase(_norm_phrase(p), norm) for p in earlier_speech):
+                or earlier_speech.holds(norm):
             return "partial"
         return "term"
     if statement_start:
@@ -350,13 +371,11 @@ def _find_tag(text, span, lo, p_end_last):
     sentence starts at ``lo``), or None."""
     start, end, i_s, i_e = span
     inner = text[i_s:i_e].rstrip()
-    after = speaker_after(text, end, p_end_last)
-    before = speaker_before(text, start, lo)
     # "“...full sentence.” Next sentence" is usually tagged before, else after.
     if inner.endswith(".") and not inner.endswith("..."):
-        found = before or after
+        found = speaker_before(text, start, lo) or speaker_after(text, end, p_end_last)
     else:
-        found = after or before
+        found = speaker_after(text, end, p_end_last) or speaker_before(text, start, lo)
     return found or speaker_inside(text, start, i_s, lo)
 
 
@@ -386,7 +405,7 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
              if not any(q[0] < pe and ps < q[1] for ps, pe, _, _ in post_spans)]
 
     items = []  # (span, kind, found, paragraph index, sentence start)
-    earlier_speech: list[str] = []
+    earlier_speech = _SpeechSoFar()
     events = sorted([(sp[0], "quote", sp, None) for sp in spans]
                     + [(sp[0], "post", sp, credit) for sp, credit in posts])
     for _, what, span, credit in events:
@@ -395,7 +414,7 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
             if credit.get("name"):
                 found = (credit["name"], credit["name_start"], credit["name_end"], None)
             items.append((span, "embedded_post", found, para_index(span[0]), None))
-            earlier_speech.append(text[span[2]:span[3]])
+            earlier_speech.add(text[span[2]:span[3]])
             continue
         p_idx = para_index(span[0])
         p_start = paragraphs[p_idx][0]
@@ -406,7 +425,7 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
         if kind == "term":
             found = None
         else:
-            earlier_speech.append(text[span[2]:span[3]])
+            earlier_speech.add(text[span[2]:span[3]])
         items.append((span, kind, found, p_idx, lo))
 
     # Speakers in reading order: pronouns and untagged follow-up quotes take
