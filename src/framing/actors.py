@@ -44,7 +44,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .events import Actor, Event
 from .ladders import Ladders, load_ladders, normalise, plural
-from .matcher import trie_regex
+from .matcher import WordStartScanner, trie_regex
 from .tokens import WORD_RE
 from .voice import voice_at
 
@@ -130,17 +130,17 @@ class _Automaton:
         # One compiled alternation of every entry's first word finds the few
         # places worth walking the trie from (longest alternatives first).
         # Scanning lower-cased text is twice as fast as re.IGNORECASE.
-        body = (r"(?<![A-Za-z0-9])(?<![A-Za-z0-9][\u2019'.,\-])(?:"
-                + trie_regex([k for k in self.root if k != _END]) + r")(?![A-Za-z0-9])")
-        self._first_lower = re.compile(body)
-        self._first_any = re.compile(body, re.IGNORECASE)
+        first_words = [k for k in self.root if k != _END]
+        self._first_words = WordStartScanner("(?:" + trie_regex(first_words) + r")(?![A-Za-z0-9])",
+                                             first_words)
+        self._first_any = re.compile(self._first_words.regex.pattern, re.IGNORECASE)
 
     def candidates(self, text: str) -> list[int]:
         """Offsets where some entry's first word starts."""
         lower = text.lower()
-        if len(lower) == len(text):
-            return [m.start() for m in self._first_lower.finditer(lower)]
-        return [m.start() for m in self._first_any.finditer(text)]  # length-changing case folds
+        if len(lower) != len(text):  # length-changing case folds
+            return [m.start() for m in self._first_any.finditer(text)]
+        return [start for start, _ in self._first_words.spans(lower)]
 
     def _add(self, term: str, entry: _Entry) -> None:
         node = self.root

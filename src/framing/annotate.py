@@ -159,8 +159,10 @@ class _Document:
         if speaker is None:
             return math.nan
         if speaker.lower() in _PRONOUNS:
-            earlier = [s for pos, s in self.last_named if pos < hit.start]
-            return earlier[-1] if earlier else speaker
+            for pos, name in reversed(self.last_named):
+                if pos < hit.start:
+                    return name
+            return speaker
         if any(c.isupper() for c in speaker):
             self.last_named.append((hit.start, speaker))
         return speaker
@@ -168,7 +170,7 @@ class _Document:
     def _first_name(self, hit: Hit, k: int) -> str | None:
         sent_start, _ = self.sentence_bounds(k)
         for m in _NAME_RUN.finditer(self.text, sent_start, hit.start):
-            name = re.sub(r"[\u2019']s$", "", m.group())
+            name = _POSSESSIVE_END.sub("", m.group())
             words = name.split()
             while words and words[0].lower() in _OPENERS:
                 words = words[1:]
@@ -180,7 +182,7 @@ class _Document:
         """An infinitive ("to affirm") or a participle clause (", reaffirming"):
         its subject is elsewhere in the sentence, so we do not guess it."""
         before = self.before(hit, k, width=20)
-        if re.search(r"\bto\s+$", before, re.IGNORECASE):
+        if _TO_BEFORE.search(before):
             return True
         word = self.text[hit.start:hit.end].lower()
         return word.endswith("ing") and not _BE_BEFORE.search(before)
@@ -200,7 +202,7 @@ class _Document:
         return best[1] if best else None
 
     def _inverted_speaker(self, hit: Hit, k: int) -> str | None:
-        if not re.search(r"(?:[,\u201d\"]|\u2019(?=\s))\s*$", self.before(hit, k)):
+        if not _QUOTE_OR_COMMA_END.search(self.before(hit, k)):
             return None
         m = _INVERTED_NP.match(self.after(hit, k))
         return _clean_np(m.group(1)) if m else None
@@ -208,26 +210,25 @@ class _Document:
     def _subject_speaker(self, hit: Hit, k: int) -> str | None:
         before = self.before(hit, k, width=120)
         # "Russia, a major Assad ally, said": skip the appositive
-        before = re.sub(r",[^,;:\"\u201c\u201d]{1,60},\s*$", " ", before)
+        before = _APPOSITIVE_END.sub(" ", before)
         words = list(_TOKEN.finditer(before))
         i = len(words) - 1
         while i >= 0 and (words[i].group().lower() in _SKIP_BEFORE_VERB
                           or (words[i].group().endswith("ly") and words[i].group().islower())):
             i -= 1  # auxiliaries and adverbs between subject and verb
-        if i < 0 or re.search(r"[,;:()\"\u201c\u201d\u2014\u2013]", before[words[i].end():]):
+        if i < 0 or _CLAUSE_BREAK.search(before, words[i].end()):
             return None  # no subject right before the verb
         end = i
         if _is_name_word(words[end].group()):
             while i - 1 >= 0 and end - i < 5 and _is_name_word(words[i - 1].group()) and not \
-                    re.search(r"[,;:()\"\u201c\u201d\u2014\u2013]",
-                              before[words[i - 1].end():words[i].start()]):
+                    _CLAUSE_BREAK.search(before, words[i - 1].end(), words[i].start()):
                 i -= 1
             return _clean_np(before[words[i].start():words[end].end()])
         # a common-noun subject: back to its determiner, at most four words
         while i - 1 >= 0 and end - i < 3:
             word = words[i - 1].group().lower()
             gap = before[words[i - 1].end():words[i].start()]
-            if word in _CLAUSE_WORDS or re.search(r"[,;:()\"\u201c\u201d\u2014\u2013]", gap):
+            if word in _CLAUSE_WORDS or _CLAUSE_BREAK.search(gap):
                 break
             i -= 1
             if word in _DETERMINER_WORDS:
@@ -237,6 +238,11 @@ class _Document:
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[\u2019'.,\-][A-Za-z0-9]+)*")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"\u201c\u201d\u2014\u2013]")
+_APPOSITIVE_END = re.compile(r",[^,;:\"\u201c\u201d]{1,60},\s*$")
+_QUOTE_OR_COMMA_END = re.compile(r"(?:[,\u201d\"]|\u2019(?=\s))\s*$")
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"[\u2019']s$")
 _INVERTED_NP = re.compile(
     r"\s+((?:the\s+|a\s+)?[A-Za-z0-9][\w\u2019'.\-]*(?:\s+[A-Za-z0-9][\w\u2019'.\-]*){0,5}?)"
     r"\s*(?:[.,;]|$)")
@@ -286,7 +292,14 @@ _MONTH_AFTER = re.compile(r"\s*(?:\d{1,2}(?:st|nd|rd|th)?\b|,?\s*\d{4}\b)")
 _MONTH_BEFORE = re.compile(
     r"(?:\b(?:in|on|since|until|till|by|from|during|through|throughout|of|early|late|mid|"
     r"last|next|this|before|after|between|and)|\d{1,2}(?:st|nd|rd|th)?)\s*-?\s*$", re.IGNORECASE)
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\u201c\"(\u2018\u2014\u2013-])\s*$")
+_OPENING_MARKS = frozenset(".!?:;\u201c\"(\u2018\u2014\u2013-")
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is blank or ends with an opening mark and
+    spaces (a sentence or quotation starts right after it)."""
+    stripped = text[start:end].rstrip()  # \s and str.isspace agree
+    return not stripped or stripped[-1] in _OPENING_MARKS
 
 
 def _not_month(doc: _Document, hit: Hit, k: int) -> bool:
@@ -299,9 +312,9 @@ def _not_month(doc: _Document, hit: Hit, k: int) -> bool:
     if _MONTH_BEFORE.search(before):
         return False
     sent_start, _ = doc.sentence_bounds(k)
-    opens = hit.start == sent_start or _SENTENCE_OPEN.search(doc.text[sent_start:hit.start])
+    opens = hit.start == sent_start or _opens_clause(doc.text, sent_start, hit.start)
     # capital "May" inside a sentence (not a headline) is a name or the month
-    return bool(opens) or doc.is_headline(k)
+    return opens or doc.is_headline(k)
 
 
 _NEGATION = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
@@ -328,33 +341,35 @@ _QUOTE_OR_COMMA_BEFORE = re.compile(
     r"(?:[,\u201d\"]|\u2019(?=\s))\s*(?:[\w\u2019'.\-]+\s+){0,6}$")
 
 
+_NAMED_SUBJECT = re.compile(r"\b[A-Z][\w\-]*(?<!['\u2019]s)\s+$")
+_NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z]")
 _PAST_OR_THIRD = re.compile(r"(?:ed|s|said|told|wrote|written|thought|felt|understood|swore|sworn)$",
                             re.IGNORECASE)
 
 
 def _speech(doc: _Document, hit: Hit, k: int) -> bool:
-    word = doc.text[hit.start:hit.end]
-    sent_start, _ = doc.sentence_bounds(k)
-    inside = hit.start > sent_start and not _SENTENCE_OPEN.search(doc.text[sent_start:hit.start])
-    if word[:1].isupper() and inside and not doc.is_headline(k):
-        return False  # a capitalised verb inside a sentence is part of a name ("United States")
-    if word.lower().endswith("ed") and _BE_BEFORE.search(doc.before(hit, k, width=20)):
-        return False  # passive ("can be confirmed"): nobody speaks here
-    after = doc.after(hit, k)
-    first = _SPEECH_AFTER.match(after)
-    inflected = bool(_PAST_OR_THIRD.search(word))
-    named_subject = re.search(r"\b[A-Z][\w\-]*(?<!['\u2019]s)\s+$", doc.before(hit, k, width=40))
-    if inflected and named_subject and not word.lower().endswith("s"):
-        return True  # "Iran pledged", "Araghchi stressed"
-    if inflected and named_subject and doc.is_headline(k):
-        return True  # headline present tense: "Iran Pledges Support"
-    if first and not first.group().lstrip().startswith((".", ",", ";")) \
-            and not re.match(r"\s+(?:the\s+)?[A-Z]", after):
-        return True  # a colon, a quotation or a that-clause follows
-    if first and not word.lower().endswith("s") and _QUOTE_OR_COMMA_BEFORE.search(doc.before(hit, k)):
-        return True  # inverted or sentence-final: '..., he added.' / '"...," added Smith.'
+    text = doc.text
+    word = text[hit.start:hit.end]
     verb = word.lower()
     sent_start, sent_end = doc.sentence_bounds(k)
+    if word[:1].isupper() and hit.start > sent_start and not doc.is_headline(k) \
+            and not _opens_clause(text, sent_start, hit.start):
+        return False  # a capitalised verb inside a sentence is part of a name ("United States")
+    if verb.endswith("ed") and _BE_BEFORE.search(text[max(sent_start, hit.start - 20):hit.start]):
+        return False  # passive ("can be confirmed"): nobody speaks here
+    if _PAST_OR_THIRD.search(word) and \
+            _NAMED_SUBJECT.search(text[max(sent_start, hit.start - 40):hit.start]):
+        if not verb.endswith("s"):
+            return True  # "Iran pledged", "Araghchi stressed"
+        if doc.is_headline(k):
+            return True  # headline present tense: "Iran Pledges Support"
+    after = doc.after(hit, k)
+    first = _SPEECH_AFTER.match(after)
+    if first and not first.group().lstrip().startswith((".", ",", ";")) \
+            and not _NAME_AFTER.match(after):
+        return True  # a colon, a quotation or a that-clause follows
+    if first and not verb.endswith("s") and _QUOTE_OR_COMMA_BEFORE.search(doc.before(hit, k)):
+        return True  # inverted or sentence-final: '..., he added.' / '"...," added Smith.'
     for q_start, q_end, _, _, _, q_verb in doc.quote_spans:
         if q_verb is not None and q_verb != verb:
             continue  # the quotation is introduced by another verb

@@ -12,6 +12,12 @@ matches a curly one, and a hit must start and end on the boundaries of
 ``framing.tokens.WORD_RE`` words (so "known" never matches inside
 "well-known"); a possessive ’s after a term is allowed and left outside the
 hit.
+
+The regex engine tries a pattern at every character of the text, and a
+pattern that opens with a look-behind pays for it at every character. Terms
+that start with a letter or digit can only start right after a non-word
+character, so :class:`WordStartScanner` lets the pattern open with that
+character instead: the engine then skips in C to the next one.
 """
 
 from __future__ import annotations
@@ -41,6 +47,35 @@ def lower_same_length(text: str) -> str:
     """``text`` lower-cased with every character at its place."""
     lowered = text.lower()  # lower-casing never shortens a text
     return lowered if len(lowered) == len(text) else text.translate(_LOWER)
+
+
+class WordStartScanner:
+    """The matches of ``_START + body`` in a text (``regex``, its compiled
+    pattern), leftmost first and without overlaps, as (start, end) pairs.
+    ``body`` ends where no letter or digit follows (``_END`` or a look-ahead
+    for a non-word character); ``terms`` are the lower-case terms it matches.
+    When every term starts with a letter or digit, a match other than at the
+    text's first character starts right after a non-word character, and a
+    pattern that consumes that character is scanned instead."""
+
+    def __init__(self, body: str, terms):
+        self.regex = re.compile(_START + body)
+        word_initial = bool(terms) and all(t[:1].isascii() and t[:1].isalnum() for t in terms)
+        self._after_gap = (re.compile(rf"[^A-Za-z0-9](?<![A-Za-z0-9][{_JOINERS}])" + body)
+                           if word_initial else None)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self._after_gap is None:
+            return [m.span() for m in self.regex.finditer(text)]
+        found = []
+        first = self.regex.match(text)
+        if first is not None:
+            found.append(first.span())
+        # A match never ends right before a letter or digit, so the next one
+        # cannot start at its end: its non-word character comes first.
+        for m in self._after_gap.finditer(text, first.end() if first is not None else 0):
+            found.append((m.start() + 1, m.end()))
+        return found
 
 
 @dataclass(frozen=True)
@@ -74,17 +109,22 @@ class Matcher:
         self._literal_entries = {k: tuple(v) for k, v in self._by_key.items()}
         # literal terms run on a lower-cased copy of the text (same length),
         # which is several times faster than re.IGNORECASE over a large trie
-        self.literal_regex = (re.compile(_START + "(?:" + trie_regex(self._by_key) + ")"
-                                         + _END) if self._by_key else None)
+        self._literal_scanner = (WordStartScanner("(?:" + trie_regex(self._by_key) + ")" + _END,
+                                                  self._by_key) if self._by_key else None)
+        self.literal_regex = self._literal_scanner.regex if self._by_key else None
         self.pattern_regex = (re.compile(r"\b" + _START + "(?:" + "|".join(patterns) + ")" + _END,
                                          re.IGNORECASE) if patterns else None)
 
     def find(self, text: str) -> list[Hit]:
         """Non-overlapping hits, leftmost first, the longest at each place."""
         hits: list[Hit] = []
-        if self.literal_regex is not None:
-            for m in self.literal_regex.finditer(lower_same_length(text)):
-                hits.append(Hit(m.start(), m.end(), self._literal_entries[normalise_term(m.group())]))
+        if self._literal_scanner is not None:
+            entries = self._literal_entries
+            lowered = lower_same_length(text)
+            for start, end in self._literal_scanner.spans(lowered):
+                # most hits are written as their key: skip normalising those
+                key = lowered[start:end]
+                hits.append(Hit(start, end, entries.get(key) or entries[normalise_term(key)]))
         if self.pattern_regex is None:
             return hits
         for m in self.pattern_regex.finditer(text):
