@@ -34,14 +34,14 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
         if not isinstance(text, str) or self._has_emoji(text):
             return super().polarity_scores(text)
         text = text.strip()  # what VADER's emoji pass leaves of emoji-free text
-        return self.score_valence(self._sentiments(*_words(text)), text)
+        return self.score_valence(self._sentiments(text, _lowercase_words(text)), text)
 
     def compound(self, text: str) -> float:
         """``polarity_scores(text)["compound"]`` without the pos/neu/neg shares."""
         if self._has_emoji(text):
             return super().polarity_scores(text)["compound"]
         text = text.strip()
-        total = float(sum(self._sentiments(*_words(text))))
+        total = float(sum(self._sentiments(text, _lowercase_words(text))))
         if total == 0:  # normalize(0) == 0: no punctuation emphasis to add
             return 0.0
         emphasis = self._punctuation_emphasis(text)
@@ -57,44 +57,49 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
         return self._maybe_emoji.search(text) is not None \
             and not self._emoji_chars.isdisjoint(text)
 
-    def _sentiments(self, words: list, lower: list) -> list:
-        """VADER's per-word valences of an emoji-free text's words and their
-        lowercase forms. Only lexicon words can get a valence, and most words
-        are not in the lexicon, so only those are looked at."""
+    def _sentiments(self, text: str, lower: list) -> list:
+        """VADER's per-word valences of an emoji-free, stripped text with
+        lowercase words ``lower``. Only lexicon words can get a valence, and
+        most words are not in the lexicon, so only those are looked at."""
         lexicon, boosters = self.lexicon, vader.BOOSTER_DICT
-        n = len(words)
+        n = len(lower)
         sentiments = [0] * n
+        tokens = None
         for i in [i for i, low in enumerate(lower) if low in lexicon]:
             low = lower[i]
             if low in boosters or (low == "kind" and i < n - 1 and lower[i + 1] == "of"):
                 continue
-            sentiments[i] = self._valence(words, lower, i)
+            if tokens is None:
+                # the capitals of VADER's words: stripping punctuation changes no case
+                tokens = text.split()
+            sentiments[i] = self._valence(tokens, lower, i)
         if "but" in lower:
-            sentiments = self._but_check(words, sentiments)
+            sentiments = self._but_check(lower, sentiments)
         return sentiments
 
-    def _valence(self, words, lower, i):
-        """``sentiment_valence`` for lexicon word ``i``."""
+    def _valence(self, tokens, lower, i):
+        """``sentiment_valence`` for lexicon word ``i`` (``tokens`` give the
+        words' capitals, ``lower`` the words)."""
         lexicon = self.lexicon
         low = lower[i]
         nearby = lower[max(i - 3, 0):i + 3]
         if _MODIFIERS.isdisjoint(nearby) and "n't" not in " ".join(nearby) \
-                and not (words[i].isupper() and _allcap_differential(words)):
+                and not (tokens[i].isupper() and _allcap_differential(tokens)):
             return lexicon[low]  # most sentiment words: no rule below applies
-        is_cap_diff = _allcap_differential(words)
-        n = len(words)
+        is_cap_diff = _allcap_differential(tokens)
+        n = len(lower)
         valence = lexicon[low]
         if low == "no" and i != n - 1 and lower[i + 1] in lexicon:
             valence = 0.0
         if (i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no") \
                 or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor")):
             valence = lexicon[low] * vader.N_SCALAR
-        if words[i].isupper() and is_cap_diff:
+        if tokens[i].isupper() and is_cap_diff:
             valence = valence + vader.C_INCR if valence > 0 else valence - vader.C_INCR
         for start_i in range(3):
             j = i - (start_i + 1)
             if i > start_i and lower[j] not in lexicon:
-                s = vader.scalar_inc_dec(words[j], valence, is_cap_diff)
+                s = _scalar_inc_dec(lower[j], tokens[j].isupper(), valence, is_cap_diff)
                 if start_i == 1 and s != 0:
                     s = s * 0.95
                 if start_i == 2 and s != 0:
@@ -122,13 +127,25 @@ _MODIFIERS = frozenset(vader.BOOSTER_DICT) | _NEGATE | {"no", "never", "so", "th
     | {word for key in _MULTIWORD_KEYS for word in key if word not in _COMMON_IDIOM_WORDS}
 
 
-def _words(text: str) -> tuple[list, list]:
-    """``SentiText``'s words (each token with its punctuation stripped, unless
-    that leaves two characters or fewer: an emoticon) and their lowercase forms."""
-    words = [stripped if len(stripped := token.strip(_PUNCTUATION)) > 2 else token
-             for token in text.split()]
-    # one lower() for the sentence: no word holds a space, and lower() makes none
-    return words, " ".join(words).lower().split(" ") if words else []
+def _lowercase_words(text: str) -> list:
+    """``SentiText``'s words, lowercased: each token with its punctuation
+    stripped, unless that leaves two characters or fewer (an emoticon).
+
+    Lowercasing the whole text first gives the same words, faster: lower()
+    keeps whitespace and ASCII punctuation and turns no other character into
+    either, and a final sigma depends only on letters within its word. The
+    exception is "\u0130", whose lowercase is two characters long.
+    """
+    if "\u0130" in text:
+        return [_strip_punc_if_word(token).lower() for token in text.split()]
+    return [stripped if len(stripped := token.strip(_PUNCTUATION)) > 2 else token
+            for token in text.lower().split()]
+
+
+def _strip_punc_if_word(token: str) -> str:
+    """``SentiText._strip_punc_if_word``."""
+    stripped = token.strip(_PUNCTUATION)
+    return token if len(stripped) <= 2 else stripped
 
 
 def _superset_pattern(chars: frozenset) -> re.Pattern:
@@ -144,6 +161,18 @@ def _allcap_differential(words: list) -> bool:
     """``vader.allcap_differential``: some but not all words are ALL CAPS."""
     allcaps = sum(map(str.isupper, words))
     return 0 < len(words) - allcaps < len(words)
+
+
+def _scalar_inc_dec(word_lower: str, is_upper: bool, valence: float, is_cap_diff: bool) -> float:
+    """``vader.scalar_inc_dec`` for a word given lowercase, with its capitals."""
+    scalar = 0.0
+    if word_lower in vader.BOOSTER_DICT:
+        scalar = vader.BOOSTER_DICT[word_lower]
+        if valence < 0:
+            scalar *= -1
+        if is_upper and is_cap_diff:
+            scalar = scalar + vader.C_INCR if valence > 0 else scalar - vader.C_INCR
+    return scalar
 
 
 def _negated(word):
