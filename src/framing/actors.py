@@ -39,6 +39,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -79,6 +80,11 @@ class _Entry:
     use: str | None = None
     actor: Actor | None = None
     attributive: bool = False  # the singular form of a noun_adj label
+
+    @cached_property
+    def key(self) -> str:
+        """The term's lookup key (computed once: bare rules test it often)."""
+        return normalise(self.term)
 
 
 @dataclass
@@ -222,23 +228,24 @@ def find_mentions(text: str, auto: _Automaton, sentence_starts: list[int] | None
     hits = auto.candidates(text)
     if not hits:
         return []
-    toks = _tokens_near(text, hits)
-    tok_starts = [start for start, _ in toks]
+    tok_starts, tok_ends = _tokens_near(text, hits)
+    n = len(tok_starts)
     candidates = []
     for pos in hits:
         k = bisect_left(tok_starts, pos)
-        if k < len(toks) and tok_starts[k] == pos:
+        if k < n and tok_starts[k] == pos:
             candidates.append(k)
-    # Everything else is computed only for the few words the rules look at.
-    words = _Lazy(len(toks), lambda k: text[toks[k][0]:toks[k][1]])
-    keys = _Lazy(len(toks), lambda k: normalise(words[k]))
-    gaps_ok = _Lazy(len(toks), lambda k: k > 0 and _joins(text[toks[k - 1][1]:toks[k][0]]))
+    # Everything else is computed only for the few words the rules look at
+    # (a word has no spaces, so its key is its lower case with straight apostrophes).
+    words = _Lazy(n, lambda k: text[tok_starts[k]:tok_ends[k]])
+    keys = _Lazy(n, lambda k: words[k].replace("\u2019", "'").lower())
+    gaps_ok = _Lazy(n, lambda k: k > 0 and _joins(text[tok_ends[k - 1]:tok_starts[k]]))
     starts = sorted(sentence_starts or [0])
-    sent_of = _Lazy(len(toks), lambda k: bisect_right(starts, toks[k][0]) - 1)
-    initial = _Lazy(len(toks), lambda k: k == 0 or sent_of[k] != sent_of[k - 1])
+    sent_of = _Lazy(n, lambda k: bisect_right(starts, tok_starts[k]) - 1)
+    initial = _Lazy(n, lambda k: k == 0 or sent_of[k] != sent_of[k - 1])
 
-    matches = _scan(auto, toks, keys, gaps_ok, candidates)
-    ctx = _Context(text, toks, tok_starts, words, keys, gaps_ok, initial, sent_of, auto,
+    matches = _scan(auto, tok_starts, tok_ends, keys, gaps_ok, candidates)
+    ctx = _Context(text, tok_starts, tok_ends, words, keys, gaps_ok, initial, sent_of, auto,
                    {m.i: m for m in matches})
     mentions: list[dict] = []
     for chain in _chains(matches, gaps_ok):
@@ -252,10 +259,11 @@ def find_mentions(text: str, auto: _Automaton, sentence_starts: list[int] | None
 _WINDOW_BEFORE, _WINDOW_AFTER = 160, 240  # characters the rules may look at
 
 
-def _tokens_near(text: str, positions: list[int]) -> list[tuple[int, int]]:
-    """The tokenizer's words in windows around ``positions`` (cut at
-    whitespace, merged when they overlap). Words between windows are skipped,
-    so a gap between two windows is never plain space and never joins."""
+def _tokens_near(text: str, positions: list[int]) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the tokenizer's words in windows around
+    ``positions`` (cut at whitespace, merged when they overlap). Words between
+    windows are skipped, so a gap between two windows is never plain space and
+    never joins."""
     windows: list[list[int]] = []
     for pos in positions:
         start = max(0, pos - _WINDOW_BEFORE)
@@ -268,7 +276,13 @@ def _tokens_near(text: str, positions: list[int]) -> list[tuple[int, int]]:
             windows[-1][1] = max(windows[-1][1], end)
         else:
             windows.append([start, end])
-    return [m.span() for start, end in windows for m in WORD_RE.finditer(text, start, end)]
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in windows:
+        found = list(WORD_RE.finditer(text, start, end))
+        starts += map(re.Match.start, found)  # map() over C methods: no Python loop per word
+        ends += map(re.Match.end, found)
+    return starts, ends
 
 
 def _joins(gap: str) -> bool:
@@ -276,7 +290,7 @@ def _joins(gap: str) -> bool:
     return gap != "" and gap.isspace() and "\n" not in gap
 
 
-def _scan(auto: _Automaton, toks, keys, gaps_ok, candidates: list[int]) -> list[_Match]:
+def _scan(auto: _Automaton, starts, ends, keys, gaps_ok, candidates: list[int]) -> list[_Match]:
     """Longest entries starting at the candidate words, left to right, no overlaps."""
     matches: list[_Match] = []
     after = 0
@@ -286,13 +300,13 @@ def _scan(auto: _Automaton, toks, keys, gaps_ok, candidates: list[int]) -> list[
         hit = auto.longest(keys, gaps_ok, i)
         if hit is not None:
             j, entries, possessive = hit
-            end = toks[j - 1][1] - (2 if possessive else 0)
-            matches.append(_Match(i, j, toks[i][0], end, tuple(entries), possessive))
+            end = ends[j - 1] - (2 if possessive else 0)
+            matches.append(_Match(i, j, starts[i], end, tuple(entries), possessive))
             after = j
             continue
         compound = _compound(auto, keys[i])
         if compound:
-            matches.append(_Match(i, i + 1, toks[i][0], toks[i][1], compound))
+            matches.append(_Match(i, i + 1, starts[i], ends[i], compound))
             after = i + 1
     return matches
 
@@ -359,12 +373,13 @@ def _segments(chain: list[_Match]) -> list[list[_Match]]:
 class _Context:
     """Everything the resolution rules look at around one noun phrase."""
 
-    def __init__(self, text, toks, tok_starts, words, keys, gaps_ok, initial, sent_of, auto,
+    def __init__(self, text, tok_starts, tok_ends, words, keys, gaps_ok, initial, sent_of, auto,
                  by_start):
-        self.text, self.toks, self.words, self.keys = text, toks, words, keys
+        self.text, self.words, self.keys = text, words, keys
         self.gaps_ok, self.initial, self.sent_of, self.auto = gaps_ok, initial, sent_of, auto
         self.by_start = by_start
-        self.tok_starts = tok_starts
+        self.tok_starts, self.tok_ends = tok_starts, tok_ends
+        self.n = len(tok_starts)
 
     # -- token tests ---------------------------------------------------------
     def is_proper(self, k: int) -> bool:
@@ -416,7 +431,7 @@ class _Context:
 
     def _attributive(self, head: _Match, label: list[_Entry]) -> bool:
         k = head.j
-        if head.possessive or not any(e.attributive for e in label) or k >= len(self.toks):
+        if head.possessive or not any(e.attributive for e in label) or k >= self.n:
             return False
         word = self.words[k]
         return (self.gaps_ok[k] and word.isalpha() and word.islower()
@@ -452,7 +467,7 @@ class _Context:
     def _bare(self, label: list[_Entry], excluded: set[str]) -> list[Actor]:
         """Actors whose ``bare`` list takes this label's class or term."""
         return [a for a in self.auto.actors if a.id not in excluded
-                and any(e.kind == a.kind and (e.cls in a.bare or normalise(e.term) in a.bare_keys)
+                and any(e.kind == a.kind and (e.cls in a.bare or e.key in a.bare_keys)
                         for e in label)]
 
     @staticmethod
@@ -468,7 +483,7 @@ class _Context:
         if self.known_actors(k):
             return False
         if self.keys[k] in _SPONSOR_PARTICIPLES and k >= 1 \
-                and self.text[self.toks[k - 1][1]:self.toks[k][0]].endswith("-"):
+                and self.text[self.tok_ends[k - 1]:self.tok_starts[k]].endswith("-"):
             # "U.S.-backed militias": the tokenizer cut "U.S" from "-backed".
             return self.is_proper(k - 1)
         return self.is_proper(k)
@@ -477,12 +492,12 @@ class _Context:
         """'fighters from the Iraqi Hashd al-Shaabi', 'the army of Syria': a
         following of/from phrase naming a known actor decides."""
         k = head.j
-        if k + 1 >= len(self.toks) or self.keys[k] not in ("of", "from") or not self.gaps_ok[k]:
+        if k + 1 >= self.n or self.keys[k] not in ("of", "from") or not self.gaps_ok[k]:
             return None
         x = k + 1
         if self.keys[x] in _DETERMINERS:
             x += 1
-        if x >= len(self.toks) or not self.gaps_ok[x]:
+        if x >= self.n or not self.gaps_ok[x]:
             return None
         match = self.by_start.get(x)
         actors = [e.actor for e in match.entries if e.type in ("name", "attach")] if match else []
@@ -492,7 +507,7 @@ class _Context:
 
     def _sponsored(self, head: _Match) -> bool:
         """'militias backed by Iran', 'groups that Iran backs'."""
-        k, n = head.j, len(self.toks)
+        k, n = head.j, self.n
         if k + 1 < n and self.keys[k] in _SPONSOR_PARTICIPLES and self.keys[k + 1] in _SPONSOR_PREPOSITIONS:
             return any(self.is_proper(x) for x in range(k + 2, min(n, k + 5)))
         if k + 2 < n and self.keys[k] in _RELATIVES:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -56,7 +57,7 @@ class Actor:
     exclude: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
-    @property
+    @cached_property
     def bare_keys(self) -> frozenset[str]:
         return frozenset(normalise(b) for b in self.bare)
 
