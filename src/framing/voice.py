@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import operator
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 import numpy as np
 
@@ -377,6 +377,46 @@ def _subtract(pieces: list[tuple], start: int, end: int) -> list[tuple]:
     return out
 
 
+def _untaken(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside ``taken`` (sorted, disjoint, non-empty
+    intervals), in order; they are added to ``taken``."""
+    k = bisect_left(taken, (start,))
+    if k and taken[k - 1][1] > start:
+        k -= 1
+    parts = []
+    pos = start
+    while k < len(taken) and taken[k][0] < end:
+        if taken[k][0] > pos:
+            parts.append((pos, taken[k][0]))
+        pos = max(pos, taken[k][1])
+        k += 1
+    if pos < end:
+        parts.append((pos, end))
+    for part in parts:
+        insort(taken, part)
+    return parts
+
+
+def _first_wins(spans: list[tuple]) -> list[tuple]:
+    """Reported pieces of non-empty (start, end, source) spans, disjoint:
+    each span keeps what the earlier ones left free."""
+    taken: list[tuple[int, int]] = []
+    return [(a, b, "reported", src, None)
+            for start, end, src in spans for a, b in _untaken(start, end, taken)]
+
+
+def _first_wins_by_subtraction(spans: list[tuple]) -> list[tuple]:
+    """Like _first_wins, for spans that may be empty (sentences reaching past
+    the text), subtracting piece by piece."""
+    reported: list[tuple] = []
+    for start, end, src in spans:
+        new = [(start, end, "reported", src, None)]
+        for piece in reported:
+            new = _subtract(new, piece[0], piece[1])
+        reported.extend(new)
+    return reported
+
+
 def _resolve_pronouns(spans: list[tuple], speech: list[dict]) -> list[tuple]:
     """'He accused these groups ...': a pronoun source becomes the nearest
     named speaker or source before it (quotes and earlier attributions)."""
@@ -412,23 +452,19 @@ def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
             limit = sent_spans[k][1] if k >= 0 else n
             skip.append((int(q["end"]), min(int(q["speaker_end"]) + 30, limit)))
     # Reported pieces, disjoint: where attributions overlap the first one wins.
-    reported: list[tuple] = []
-    found = _resolve_pronouns(_reported_spans(text, sent_spans, skip), speech)
-    for start, end, src in found:
-        start, end = max(start, 0), min(end, n)
-        new = [(start, end, "reported", src, None)]
-        for piece in reported:
-            new = _subtract(new, piece[0], piece[1])
-        reported.extend(new)
+    found = [(max(start, 0), min(end, n), src)
+             for start, end, src in _resolve_pronouns(_reported_spans(text, sent_spans, skip), speech)]
+    reported = _first_wins(found) if all(start < end for start, end, _ in found) \
+        else _first_wins_by_subtraction(found)
     # Quoted pieces override everything.
     quoted = []
+    taken: list[tuple[int, int]] = []
     for q in speech:
         a, b = max(int(q["inner_start"]), 0), min(int(q["inner_end"]), n)
         if a < b:
-            new = [(a, b, "quoted", q.get("speaker"), q.get("quote_id"))]
-            for piece in quoted:  # overlapping input quotes: the first wins
-                new = _subtract(new, piece[0], piece[1])
-            quoted.extend(new)
+            # overlapping input quotes: the first wins
+            quoted.extend((lo, hi, "quoted", q.get("speaker"), q.get("quote_id"))
+                          for lo, hi in _untaken(a, b, taken))
             reported = _subtract(reported, a, b)
     labelled = sorted(reported + quoted)
     segments: list[dict] = []
