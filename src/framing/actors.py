@@ -265,13 +265,12 @@ def _tokens_near(text: str, positions: list[int]) -> tuple[list[int], list[int]]
     windows are skipped, so a gap between two windows is never plain space and
     never joins."""
     windows: list[list[int]] = []
+    size = len(text)
     for pos in positions:
         start = max(0, pos - _WINDOW_BEFORE)
         start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1 if start else 0
-        end = min(len(text), pos + _WINDOW_AFTER)
-        space = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0),
-                    default=len(text))
-        end = space if end < len(text) else end
+        end = pos + _WINDOW_AFTER
+        end = _next_space(text, end) if end < size else size
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
         else:
@@ -283,6 +282,15 @@ def _tokens_near(text: str, positions: list[int]) -> tuple[list[int], list[int]]
         starts += map(re.Match.start, found)  # map() over C methods: no Python loop per word
         ends += map(re.Match.end, found)
     return starts, ends
+
+
+def _next_space(text: str, pos: int) -> int:
+    """Offset of the first space or line break at or after ``pos`` (the end
+    of the text if none)."""
+    space, newline = text.find(" ", pos), text.find("\n", pos)
+    if space < 0 or newline < 0:
+        return max(space, newline) if max(space, newline) >= 0 else len(text)
+    return min(space, newline)
 
 
 def _joins(gap: str) -> bool:

@@ -91,19 +91,21 @@ def lexicon_spans(matcher: Matcher, doc_id: str, text: str, sentences: list[dict
     found = voice_at(voices, [h.start for h in hits])
     spans = []
     for hit, (voice, source) in zip(hits, found, strict=True):
-        k = bisect_right(sent_starts, hit.start) - 1
+        start, end, entries = hit
+        k = bisect_right(sent_starts, start) - 1
         sent_id = sentences[k]["sent_id"] if k >= 0 else math.nan
-        for entry in hit.entries:
+        for entry in entries:
             rule = entry.get("rule")
             if isinstance(rule, str) and rule and not RULE_CHECKS[rule](doc, hit, k):
                 continue
             layer = entry["layer"]
-            speaker = source if source is not None else math.nan
             if layer == "attribution":
                 speaker = doc.speaker_of(hit, k)
+            else:
+                speaker = source if source is not None else math.nan
             spans.append({
-                "doc_id": doc_id, "start": hit.start, "end": hit.end,
-                "text": text[hit.start:hit.end], "layer": layer,
+                "doc_id": doc_id, "start": start, "end": end,
+                "text": text[start:end], "layer": layer,
                 "category": entry["category"], "term": entry["term"], "actor": math.nan,
                 "score": entry["score"], "voice": voice, "speaker": speaker, "sent_id": sent_id,
             })
