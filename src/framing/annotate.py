@@ -131,6 +131,8 @@ class _Document:
             self.quote_spans.append((q["start"], q["end"], lo, hi,
                                      speaker if isinstance(speaker, str) and speaker else None,
                                      verb.lower() if isinstance(verb, str) else None))
+        # the quotations a reporting verb can take its speaker from
+        self.spoken = [q for q in self.quote_spans if q[4] is not None]
         self.last_named: list[tuple[int, str]] = []  # (offset, speaker) seen so far
 
     def sentence_bounds(self, k: int) -> tuple[int, int]:
@@ -193,9 +195,9 @@ class _Document:
         verb = self.text[hit.start:hit.end].lower()
         sent_start, sent_end = self.sentence_bounds(k)
         best = None
-        for q_start, q_end, lo, hi, speaker, q_verb in self.quote_spans:
-            if speaker is None or hi < sent_start or lo >= sent_end:
-                continue  # no speaker, or not in this sentence
+        for q_start, q_end, lo, hi, speaker, q_verb in self.spoken:
+            if hi < sent_start or lo >= sent_end:
+                continue  # not in this sentence
             if q_start < hit.start < q_end:
                 continue  # a verb inside the quotation does not introduce it
             gap = max(lo - hit.end, hit.start - hi, 0)
