@@ -84,6 +84,16 @@ def test_counts_in_ranges_match_counts_from_words():
     assert counts_in_ranges([], np.zeros((0, 2), dtype=np.int64)).shape[0] == 0
 
 
+def test_word_syllables_match_syllables(monkeypatch):
+    words = WORD_RE.findall(PROSE + " Xqzvbrt al-Assad\u2019s the the")
+    expected = [syllables(w) for w in words]
+    assert readability.word_syllables(words) == expected   # filling the cache
+    assert readability.word_syllables(words) == expected   # from the cache
+    monkeypatch.setattr(readability, "_WORD_SYLLABLES_MAX", 3)
+    assert readability.word_syllables(words[::-1]) == expected[::-1]   # cleared when full
+    assert len(readability._WORD_SYLLABLES) <= len(set(words))
+
+
 def test_no_network_is_touched(no_network):
     readability.syllable_table.cache_clear()
     readability.syllables.cache_clear()

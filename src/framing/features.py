@@ -203,11 +203,12 @@ def _rate(count: float, words: int) -> float:
 
 
 @lru_cache(maxsize=4096)  # cached: the same families recur in every article
-def _span_columns(layer: str, category: str | None) -> tuple[tuple[str, str, str], ...]:
-    """(voice, count column, rate column) of a span family, per split voice."""
+def _span_columns(layer: str, category: str | None) -> tuple[tuple[str, tuple, str, str], ...]:
+    """(voice, the span voices it pools, count column, rate column) of a span
+    family, per split voice."""
     family = layer if category is None else f"{layer}_{category}"
-    return tuple((v, column_name(family, "count", v), column_name(family, "rate", v))
-                 for v in VOICE_SETS)
+    return tuple((v, pooled, column_name(family, "count", v), column_name(family, "rate", v))
+                 for v, pooled in VOICE_SETS.items())
 
 
 def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]:
@@ -222,8 +223,8 @@ def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]
     out: dict[str, float] = {}
     for layer, cat in sorted(keys, key=lambda k: (k[0], k[1] or "")):
         by_voice = {v: counts[(layer, cat, v)] for v in VOICES}
-        for v, count_name, rate_name in _span_columns(layer, cat):
-            n = sum(by_voice[p] for p in VOICE_SETS[v])
+        for v, pooled, count_name, rate_name in _span_columns(layer, cat):
+            n = sum(map(by_voice.__getitem__, pooled))
             out[count_name] = n
             out[rate_name] = _rate(n, words[v])
     for v in ("outlet", "all"):
