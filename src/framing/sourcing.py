@@ -69,6 +69,8 @@ _CUES = tuple((kind, frozenset(c for c in cues if " " not in c),
               for kind, cues in SPEAKER_TYPE_CUES)
 _CUE_WORD_RE = re.compile(r"'s\b|[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _POSSESSIVE_RE = re.compile(r"(?<=\w)'s\b")
+_SPACES_RE = re.compile(r"\s+")
+_LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an) ")
 #: Characters of context either side of a speaker string that can describe it.
 CONTEXT_CHARS = 60
 
@@ -159,7 +161,8 @@ def sources_document(text: str, sentences: list[dict], quotes: list[dict],
     return out
 
 
+@lru_cache(maxsize=8192)  # cached: an article names the same speakers again and again
 def normalize_speaker(name: str) -> str:
     """Speaker key for counting distinct speakers (case, articles, spaces)."""
-    key = re.sub(r"\s+", " ", name.strip().lower().replace("\u2019", "'"))
-    return re.sub(r"^(?:the|a|an) ", "", key)
+    key = _SPACES_RE.sub(" ", name.strip().lower().replace("\u2019", "'"))
+    return _LEADING_ARTICLE_RE.sub("", key)
