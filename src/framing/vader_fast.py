@@ -73,7 +73,7 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
                 # the capitals of VADER's words: stripping punctuation changes no case
                 tokens = text.split()
             sentiments[i] = self._valence(tokens, lower, i)
-        if "but" in lower:
+        if tokens is not None and "but" in lower:  # the rule only scales valences
             sentiments = self._but_check(lower, sentiments)
         return sentiments
 
