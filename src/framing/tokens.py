@@ -19,12 +19,16 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in WORD_RE.finditer(text)]
 
 
-# Character classes of WORD_RE, by code point (ASCII only; the joiners' one
-# non-ASCII member, ’, is checked apart).
-_ALNUM = np.zeros(129, dtype=bool)
-_ALNUM[[ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"]] = True
-_JOINER = np.zeros(129, dtype=bool)
-_JOINER[[ord(c) for c in "'.,-"]] = True
+def one_byte_per_char(text: str) -> bytes:
+    """``text`` with one byte per character, for vectorised scans that only
+    look at ASCII: ASCII and Latin-1 characters stay, ’ becomes ', anything
+    else becomes ?."""
+    return text.replace("’", "'").encode("latin-1", "replace")
+
+
+# WORD_RE's character classes by byte: 1 letter or digit, 2 joiner, 0 other.
+_WORD_CLASS = bytes(1 if chr(i) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                    else 2 if chr(i) in "'.,-" else 0 for i in range(256))
 
 
 def word_starts(text: str) -> np.ndarray:
@@ -34,15 +38,11 @@ def word_starts(text: str) -> np.ndarray:
     that continues no earlier word, i.e. whose previous character is neither
     a letter/digit nor a joiner right after a letter/digit (WORD_RE's greedy
     matches end exactly where that pattern stops)."""
-    if not text:
-        return np.zeros(0, dtype=np.int64)
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    ascii_codes = np.minimum(codes, 128)
-    alnum = _ALNUM[ascii_codes]
-    joiner = _JOINER[ascii_codes] | (codes == 0x2019)
-    continues = np.zeros(len(codes), dtype=bool)
+    classes = np.frombuffer(one_byte_per_char(text).translate(_WORD_CLASS), dtype=np.uint8)
+    alnum = classes == 1
+    continues = np.zeros(len(classes), dtype=bool)
     continues[1:] = alnum[:-1]
-    continues[2:] |= joiner[1:-1] & alnum[:-2]
+    continues[2:] |= (classes[1:-1] == 2) & alnum[:-2]
     return np.flatnonzero(alnum & ~continues).astype(np.int64, copy=False)
 
 

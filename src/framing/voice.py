@@ -26,7 +26,7 @@ import numpy as np
 
 from .matcher import trie_regex
 from .speakers import PRONOUNS, clean_subject, first_name_run, strip_titles
-from .tokens import WORD_RE, word_starts
+from .tokens import WORD_RE, one_byte_per_char, word_starts
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -75,6 +75,12 @@ _NOT_AFTER_S_VERB = _wordset("of from about by on in were are have had was is sa
 
 
 _VERB_PATTERN = r"\b(?:" + trie_regex(_ATTRIBUTION_VERBS) + r")\b"
+_LOWERCASE_BYTES = bytes(1 if ord("a") <= i <= ord("z") else 0 for i in range(256))
+_MAX_VERB_LENGTH = max(map(len, _ATTRIBUTION_VERBS))
+#: (length, first letter, last letter) of some attribution verb form
+_VERB_SHAPES = np.zeros((_MAX_VERB_LENGTH + 1, 26, 26), dtype=bool)
+for _form in _ATTRIBUTION_VERBS:
+    _VERB_SHAPES[len(_form), ord(_form[0]) - ord("a"), ord(_form[-1]) - ord("a")] = True
 _WEAK = _wordset("suggest suggests suggested suggesting indicate indicates indicated "
                  "indicating show shows showed showing reveal reveals revealed revealing")
 _SOURCE_NOUNS = _wordset(
@@ -125,12 +131,39 @@ _FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 _WORD_TOKEN_RE = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*")
 
 
+def _is_word_char(char: str) -> bool:
+    """Whether the regex class \\w holds ``char``."""
+    return char.isalnum() or char == "_"
+
+
 def _word_initial(matches, text: str):
     """The matches that start a word (what a leading \\b would have kept)."""
     for m in matches:
         pos = m.start()
-        if pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+        if pos == 0 or not _is_word_char(text[pos - 1]):
             yield m
+
+
+def _verb_spans(low: str) -> list[tuple[int, int]]:
+    """(start, end) of each attribution verb in lower-cased text, as
+    ``_LOWER["verb"].finditer`` finds them (whole \\w runs that are verb
+    forms). The regex would try the verb trie at every character; here runs
+    of a-z come from one vectorised pass and only those with a verb form's
+    length and first and last letters are looked up."""
+    raw = one_byte_per_char(low)
+    letters = np.frombuffer(b"\0" + raw.translate(_LOWERCASE_BYTES) + b"\0", dtype=np.uint8)
+    edges = np.flatnonzero(letters[1:] != letters[:-1])
+    starts, ends = edges[0::2], edges[1::2]
+    lengths = ends - starts
+    short = lengths <= _MAX_VERB_LENGTH
+    starts, ends, lengths = starts[short], ends[short], lengths[short]
+    chars = np.frombuffer(raw, dtype=np.uint8)
+    shaped = _VERB_SHAPES[lengths, chars[starts] - ord("a"), chars[ends - 1] - ord("a")]
+    n = len(low)
+    return [(a, b) for a, b in zip(starts[shaped].tolist(), ends[shaped].tolist(), strict=True)
+            if low[a:b] in _ATTRIBUTION_VERBS
+            and (a == 0 or not _is_word_char(low[a - 1]))
+            and (b == n or not _is_word_char(low[b]))]
 
 
 def _designation_matches(patterns: dict, haystack: str):
@@ -197,20 +230,23 @@ def _subject(text: str, s_start: int, tok: re.Match) -> tuple[str, int] | None:
     return (strip_titles(subject[0]), subject[1]) if subject else None
 
 
-_LAST_WORD_RE = re.compile(r"([\w’'\-]+)\s*,?\s*$")
-
-
 def _after_to(text: str, lo: int, hi: int) -> bool:
-    """Whether the last word of ``text[lo:hi]`` (before trailing spaces and a
-    comma) is "to"."""
-    # the search backtracks over every word, so look at the last 40
-    # characters only, unless the word (or the trailing blank) may go on
-    # before them
-    window = max(lo, hi - 40)
-    last = _LAST_WORD_RE.search(text, window, hi)
-    if window > lo and (last is None or last.start() == window):
-        last = _LAST_WORD_RE.search(text, lo, hi)
-    return last is not None and last.group(1).lower() == "to"
+    r"""Whether ``text[lo:hi]`` ends with the word "to" (then spaces and at
+    most one comma): re.search(r"([\w’'\-]+)\s*,?\s*$", ...) read backwards,
+    which spares the regex's search from every position of the sentence."""
+    end = _skip_back_spaces(text, lo, hi)
+    if end > lo and text[end - 1] == ",":
+        end = _skip_back_spaces(text, lo, end - 1)
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_’'-"):
+        start -= 1
+    return text[start:end].lower() == "to"
+
+
+def _skip_back_spaces(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
 
 
 # What may follow a sentence-final tag: "..., police said (in a statement)."
@@ -272,17 +308,20 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
     complements, then "according to", designations, passive reports."""
     starts = [s for s, _ in sentences]
     ends = [e for _, e in sentences]
+    skipped = {pos for a, b in skip for pos in range(a, b)}
     low = text.lower()
     if len(low) == len(text):
         patterns, haystack = _LOWER, low
     else:
         patterns, haystack = _ANYCASE, text
     spans = []
-    for m in patterns["verb"].finditer(haystack):
-        sent = _sentence_of(starts, ends, m.start())
-        if sent is None or any(a <= m.start() < b for a, b in skip):
+    verbs = _verb_spans(low) if patterns is _LOWER \
+        else [m.span() for m in patterns["verb"].finditer(haystack)]
+    for v_start, v_end in verbs:
+        sent = _sentence_of(starts, ends, v_start)
+        if sent is None or v_start in skipped:
             continue
-        span = _verb_span(text, sent, _TOKEN_AT_RE.match(text, m.start(), m.end()))
+        span = _verb_span(text, sent, _TOKEN_AT_RE.match(text, v_start, v_end))
         if span is not None:
             spans.append(span)
     # "according to X": the clause it attaches to (here: the whole sentence
