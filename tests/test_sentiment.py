@@ -198,3 +198,19 @@ def test_fast_analyzer_on_generated_sentences():
     assert [t for t, e in zip(texts, expected, strict=True) if analyzer().polarity_scores(t) != e] == []
     assert [t for t, e in zip(texts, expected, strict=True)
             if t.strip() and analyzer().compound(t) != e["compound"]] == []
+
+
+def test_summarize_gives_numpys_exact_statistics():
+    import random
+
+    import numpy as np
+    rng = random.Random(1)
+    for n in [1, 2, 3, 7, 8, 9, 16, 17, 43, 127, 128, 129, 257, 1000] * 20:
+        scores = [round(rng.uniform(-1, 1), 4) for _ in range(n)]
+        values = np.array(scores)
+        stats = summarize(scores + [math.nan])
+        assert stats["mean"] == float(values.mean())
+        assert stats["sd"] == float(values.std(ddof=1)) if n > 1 else math.isnan(stats["sd"])
+        assert stats["share_negative"] == float((values <= -0.05).mean())
+        assert stats["share_positive"] == float((values >= 0.05).mean())
+        assert stats["sentences"] == n

@@ -75,16 +75,26 @@ def sentence_sentiment(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.Da
 
 def summarize(scores: list[float]) -> dict[str, float]:
     """mean, sd (n-1), share_negative, share_positive and n of sentence scores
-    (NaN scores are left out; statistics of no sentence are NaN)."""
-    values = np.array([v for v in scores if v == v], dtype=float)
-    n = len(values)
+    (NaN scores are left out; statistics of no sentence are NaN).
+
+    The sums are numpy's (pairwise, as ``ndarray.mean`` and ``std`` add), the
+    rest plain floats: the same numbers as those methods, without their overhead.
+    """
+    kept = [v for v in scores if v == v]
+    n = len(kept)
     if n == 0:
         return {"mean": math.nan, "sd": math.nan, "share_negative": math.nan,
                 "share_positive": math.nan, "sentences": 0}
-    return {"mean": float(values.mean()),
-            "sd": float(values.std(ddof=1)) if n > 1 else math.nan,
-            "share_negative": float((values <= -POLARITY_THRESHOLD).mean()),
-            "share_positive": float((values >= POLARITY_THRESHOLD).mean()),
+    values = np.array(kept, dtype=float)
+    mean = float(np.add.reduce(values)) / n
+    if n > 1:
+        deviations = values - mean
+        sd = math.sqrt(float(np.add.reduce(deviations * deviations)) / (n - 1))
+    else:
+        sd = math.nan
+    return {"mean": mean, "sd": sd,
+            "share_negative": sum(v <= -POLARITY_THRESHOLD for v in kept) / n,
+            "share_positive": sum(v >= POLARITY_THRESHOLD for v in kept) / n,
             "sentences": n}
 
 
