@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 
 from .speakers import SPEECH_VERBS
-from .tokens import WORD_RE, count_words
+from .tokens import count_words, word_starts
 
 # Candidate sentence ends: terminal punctuation, then closing marks, then space.
 _END_RE = re.compile(r"[.!?…][.!?…\"”’'\)\]]*(?=\s)")
@@ -168,6 +169,9 @@ def segment_document(doc_id: str, text: str, title: str | None = None) -> list[d
     if not isinstance(text, str):
         raise TypeError(f"segment_document({doc_id!r}): text must be a str, got {type(text).__name__}")
     records = []
+    # A sentence starts after a space (or at the text's start), so no word
+    # runs into it: its words are the words starting inside it.
+    words = word_starts(text).tolist()
     for paragraph, (p_start, p_end, zone) in enumerate(paragraph_zones(text, title)):
         line = text[p_start:p_end]
         for s, e in split_sentences(line):
@@ -175,7 +179,7 @@ def segment_document(doc_id: str, text: str, title: str | None = None) -> list[d
             records.append({
                 "doc_id": doc_id, "sent_id": len(records), "start": start, "end": end,
                 "paragraph": paragraph, "zone": zone,
-                "n_words": len(WORD_RE.findall(text, start, end)),
+                "n_words": bisect_left(words, end) - bisect_left(words, start),
                 "share_own": math.nan, "share_reported": math.nan, "share_quoted": math.nan,
             })
     return records
