@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.lexicons import load_lexicons, normalise_term
-from framing.matcher import Matcher, lower_same_length, trie_regex
+from framing.matcher import _END, Matcher, WordStartScanner, lower_same_length, trie_regex
 
 
 def entry(term, layer="hedge", pattern=None):
@@ -79,3 +79,20 @@ def test_every_hit_is_a_term_at_valid_offsets(parts):
         assert hit.start >= previous_end  # no overlaps, text order
         previous_end = hit.end
         assert normalise_term(text[hit.start:hit.end]) in _KEYS
+
+
+_SCANNED = ["may", "u.s.", "well-known", "rebel", "it's", "according to", "3,000"]
+_SCANNER = WordStartScanner("(?:" + trie_regex(_SCANNED) + ")" + _END, _SCANNED)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCANNED + ["’s", "-", ".", ",", "'", " ", "\n", "x", "K"])
+                | st.text(max_size=3), max_size=12))
+def test_word_start_scanner_finds_what_the_plain_regex_finds(parts):
+    text = lower_same_length("".join(parts))
+    assert _SCANNER.spans(text) == [m.span() for m in _SCANNER.regex.finditer(text)]
+
+
+def test_word_start_scanner_keeps_terms_that_start_with_punctuation():
+    scanner = WordStartScanner("(?:" + trie_regex(["-ish", "may"]) + ")" + _END, ["-ish", "may"])
+    assert scanner.spans("may-ish, -ish may") == [(9, 13), (14, 17)]
