@@ -66,7 +66,6 @@ _CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_TEXT.split())
 
 # --- small helpers ------------------------------------------------------------
 
-_ENDS_SENTENCE_RE = re.compile(r"[.;!?]\s*$")
 _SENTENCE_GAP_RE = re.compile(r"[.!?][\"”’')\]]*\s+(?=[A-Z“\"‘])")
 
 
@@ -97,6 +96,7 @@ def _count_words(text: str, cap: int) -> int:
 
 
 _POSSESSIVE_RE = re.compile(r"[’']s\b")
+_ALNUM_RUN_RE = re.compile(r"[A-Za-z0-9]+")
 
 
 @lru_cache(maxsize=4096)  # cached: earlier quotes are compared again for every short one
@@ -268,9 +268,8 @@ def _classify(text, span, p_start, lo, earlier_speech: _SpeechSoFar, tagged):
             and not core.endswith(("?", "!")):
         if statement_start and core[:1].isupper() and (tagged or inner.endswith((".", "?", "!"))):
             return "direct"  # “It’s a complicated question,” Sullivan remarked. “I agree.”
-        norm = _norm_phrase(core)
         if tagged or _naming_verb_before(text, start, lo) \
-                or earlier_speech.holds(norm):
+                or earlier_speech.holds(_norm_phrase(core)):
             return "partial"
         return "term"
     if statement_start:
@@ -285,8 +284,8 @@ def _naming_verb_before(text: str, q_start: int, lo: int) -> bool:
     further back when 'as' introduces the quote), and a predicate inside a
     reported clause ('X said that the cover is “sexist”')."""
     window = text[max(lo, q_start - 120):q_start]
-    if _ENDS_SENTENCE_RE.search(window):
-        return False
+    if window.rstrip().endswith((".", ";", "!", "?")):
+        return False  # the quote starts a new sentence
     toks = [t.lower() for t in WORD_TOKEN_RE.findall(window)]
     if any(t in NAMING_VERBS or (t in SPEECH_VERBS and t not in BASE_FORMS) for t in toks[-3:]):
         return True
@@ -461,8 +460,15 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
 def _partial_speaker(text, span, previous):
     """Speaker of a partial quote whose words were quoted in full earlier."""
     phrase = _norm_phrase(text[span[2]:span[3]])
+    if not phrase:
+        return None
+    # A quick test before normalising an earlier quote: the phrase's longest
+    # run of letters and digits must be in its case-folded text (normalising
+    # only drops a possessive 's, spacing and case, never splits such a run).
+    key = max(_ALNUM_RUN_RE.findall(phrase), key=len)
     for rec in reversed(previous):
-        if rec["counts_as_speech"] and rec["speaker"] and _contains_phrase(
-                _norm_phrase(text[rec["inner_start"]:rec["inner_end"]]), phrase):
-            return (rec["speaker"], math.nan, math.nan, None)
+        if rec["counts_as_speech"] and rec["speaker"]:
+            inner = text[rec["inner_start"]:rec["inner_end"]]
+            if key in inner.casefold() and _contains_phrase(_norm_phrase(inner), phrase):
+                return (rec["speaker"], math.nan, math.nan, None)
     return None

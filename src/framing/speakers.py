@@ -11,6 +11,7 @@ a bare surname is expanded to the fuller name the article used before
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from .tokens import WORD_RE
@@ -310,6 +311,7 @@ def _is_name_part(word: str) -> bool:
     return word[0].isupper() or word.lower().startswith(_PARTICLES)
 
 
+@lru_cache(maxsize=4096)  # cached: the same names recur across articles
 def strip_titles(name: str) -> str:
     """A person's name without the titles and descriptions before it:
     'Iranian Supreme Leader Ayatollah Ali Khamenei' -> 'Ali Khamenei',
