@@ -157,6 +157,10 @@ class _Compiled:
     unanchored: tuple[tuple[LinePattern, re.Pattern], ...]
     screen: re.Pattern  # all patterns anchored at the line start, in one alternation
     longest: int
+    longest_unanchored: int
+    #: all the ``needs`` of the unanchored patterns in one alternation, when
+    #: each of them has some (a line without any is no candidate)
+    unanchored_needs: re.Pattern | None
 
 
 @functools.lru_cache(maxsize=16)
@@ -167,15 +171,28 @@ def _compile(patterns: tuple[LinePattern, ...]) -> _Compiled:
     anchored = [p.regex for p in patterns if p.regex.startswith("^")]
     screen = re.compile("|".join(f"(?:{r})" for r in anchored) or r"(?!)", re.IGNORECASE)
     compiled = tuple((p, p.compiled()) for p in patterns)
-    return _Compiled(compiled, tuple(c for c in compiled if not c[0].regex.startswith("^")),
-                     screen, max((p.max_chars for p in patterns), default=0))
+    unanchored = tuple(c for c in compiled if not c[0].regex.startswith("^"))
+    needs = [n for p, _ in unanchored for n in p.needs]
+    all_need = all(p.needs for p, _ in unanchored)
+    return _Compiled(compiled, unanchored, screen, max((p.max_chars for p in patterns), default=0),
+                     max((p.max_chars for p, _ in unanchored), default=0),
+                     re.compile("|".join(map(re.escape, needs))) if all_need and needs else None)
 
 
 def _candidates(line: str, compiled: _Compiled) -> list[LinePattern]:
     if not line or len(line) > compiled.longest:
         return []
-    candidates = compiled.patterns if compiled.screen.match(line) else compiled.unanchored
+    # most lines match no anchored pattern: rule out the others cheaply first
+    if compiled.screen.match(line):
+        candidates = compiled.patterns
+    elif len(line) > compiled.longest_unanchored:
+        return []
+    else:
+        candidates = compiled.unanchored
     lower = line.lower()
+    if candidates is compiled.unanchored and compiled.unanchored_needs is not None \
+            and not compiled.unanchored_needs.search(lower):
+        return []
     return [p for p, rx in candidates
             if len(line) <= p.max_chars
             and (not p.needs or any(n in lower for n in p.needs))
