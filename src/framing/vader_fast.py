@@ -5,12 +5,14 @@ replace emojis, and for every sentiment word re-lowercases the whole sentence
 up to five times (negation, idiom and "least" checks), which makes one
 sentence cost O(words x sentiment words). This subclass lowercases each
 sentence once, scores only the words found in the lexicon (no other word
-gets a valence) and looks their neighbours up by index; it follows VADER's
-rules step by step, in VADER's order, and reuses VADER's own tables and
-helpers (``BOOSTER_DICT``, ``SPECIAL_CASES``, ``NEGATE``, ``scalar_inc_dec``,
-``_but_check``, ``score_valence``). Sentences with an emoji go to VADER
-itself. tests/test_sentiment.py checks identical scores on thousands of
-sentences against the stock analyzer.
+gets a valence), gives a word its lexicon valence at once when no booster,
+negation, idiom word or capital is near it, and otherwise follows VADER's
+rules step by step, in VADER's order, looking the neighbours up by index. It
+reuses VADER's tables and helpers (``BOOSTER_DICT``, ``SPECIAL_CASES``,
+``NEGATE``, ``_but_check``, ``score_valence``). Sentences with an emoji go to
+VADER itself. tests/test_sentiment.py checks identical scores against the
+stock analyzer on thousands of news sentences and on generated sentences
+that meet each rule.
 """
 
 from __future__ import annotations
