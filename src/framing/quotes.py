@@ -99,7 +99,7 @@ _POSSESSIVE_RE = re.compile(r"[’']s\b")
 _ALNUM_RUN_RE = re.compile(r"[A-Za-z0-9]+")
 
 
-@lru_cache(maxsize=4096)  # cached: earlier quotes are compared again for every short one
+@lru_cache(maxsize=4096)  # cached: a partial quote is compared with the same earlier quotes again
 def _norm_phrase(s: str) -> str:
     """Words of ``s``, case-folded, possessive 's dropped (for phrase matching)."""
     return " ".join(WORD_RE.findall(_POSSESSIVE_RE.sub("", s))).casefold()

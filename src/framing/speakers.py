@@ -168,7 +168,7 @@ def _clause_stop(window: str) -> int:
     "Ms." and initials do not end it)."""
     for m in _CLAUSE_STOP_RE.finditer(window):
         if window[m.start()] == ".":
-            # eight letters back tell a title or an initial from a longer word
+            # titles and initials are short: eight letters back tell them from other words
             word = _LAST_WORD_RE.search(window, max(0, m.start() - 8), m.start())
             if word and (word.group(1).lower() in _ABBREVIATED_TITLES
                          or (len(word.group(1)) == 1 and word.group(1).isupper())):
