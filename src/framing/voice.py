@@ -563,17 +563,18 @@ def _voice_counts(word_pos: np.ndarray, voices, seg_starts, seg_ends, sent_start
     """(words, reported words, quoted words) of each sentence, in one
     vectorised pass: each word gets the voice of the segment holding its
     first character (segments sorted and disjoint)."""
-    seg = np.searchsorted(np.array(seg_starts), word_pos, side="right") - 1
+    seg = np.array(seg_starts).searchsorted(word_pos, side="right") - 1
     inside = seg >= 0
     inside[inside] = word_pos[inside] < np.array(seg_ends)[seg[inside]]
     voice_code = {"own": 0, "reported": 1, "quoted": 2}
     seg_voice = np.array([voice_code[v["voice"]] for v in voices] or [0], dtype=np.int8)
     word_voice = np.where(inside, seg_voice[np.maximum(seg, 0)], 0)
-    lo = np.searchsorted(word_pos, np.array(sent_starts))
-    hi = np.searchsorted(word_pos, np.array(sent_ends))
+    lo = word_pos.searchsorted(np.array(sent_starts))
+    hi = word_pos.searchsorted(np.array(sent_ends))
     columns = [hi - lo]
     for code in (1, 2):
-        before = np.concatenate(([0], np.cumsum(word_voice == code)))
+        before = np.zeros(len(word_pos) + 1, dtype=np.int64)
+        (word_voice == code).cumsum(out=before[1:])
         columns.append(before[hi] - before[lo])
     return zip(*(c.tolist() for c in columns), strict=True)
 
