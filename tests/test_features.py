@@ -11,11 +11,10 @@ from framing.features import (
     document_features,
     feature_names,
     feature_registry,
-    word_starts,
     words_and_starts,
     words_by_voice,
 )
-from framing.tokens import WORD_RE, count_words, word_spans
+from framing.tokens import WORD_RE, count_words, word_spans, word_starts
 
 TEXT = ("Rebels reportedly seized the town in a brutal assault. "
         "Officials said the regime may retreat. "

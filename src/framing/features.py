@@ -41,7 +41,7 @@ from .readability import (
 from .schema import LAYERS
 from .sentiment import compound, majority_voice, summarize
 from .sourcing import SPEAKER_TYPES, normalize_speaker, sources_document
-from .tokens import WORD_RE
+from .tokens import WORD_RE, word_starts
 
 VOICES = ("own", "reported", "quoted")
 #: Every voice a column can be split by, and the span voices each one pools.
@@ -147,42 +147,22 @@ def _label_classes(annotator) -> set[str]:
 
 # -- per-document computation --------------------------------------------------
 
-#: Character classes of ``WORD_RE``: letters/digits, and the joiners a word
-#: may contain between them (every other code point is neither).
-_ALNUM, _JOINER = 1, 2
-_CHAR_CLASS = np.zeros(0x2020, dtype=np.int8)  # up to U+2019, the last joiner
-_CHAR_CLASS[[ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"]] = _ALNUM
-_CHAR_CLASS[[ord(c) for c in "\u2019'.,-"]] = _JOINER
-
-
-def word_starts(text: str) -> np.ndarray:
-    """Start offsets of the text's ``WORD_RE`` words, vectorised over its
-    characters (no match object per word): a word starts at a letter/digit
-    that follows neither a letter/digit nor a joiner after one (there
-    ``WORD_RE`` would have continued the previous word)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kind = _CHAR_CLASS[np.minimum(codes, len(_CHAR_CLASS) - 1)]
-    alnum = kind == _ALNUM
-    continues = np.zeros_like(alnum)
-    continues[1:] = alnum[:-1]
-    continues[2:] |= (kind[1:-1] == _JOINER) & alnum[:-2]
-    return np.flatnonzero(alnum & ~continues)
-
-
 def words_and_starts(text: str) -> tuple[list[str], np.ndarray]:
-    """The text's ``WORD_RE`` words and their start offsets."""
+    """The text's ``WORD_RE`` words and their start offsets (``findall`` and
+    the vectorised starts: no match object per word)."""
     words = WORD_RE.findall(text)
     starts = word_starts(text)
-    if len(starts) != len(words):  # cannot happen while the classes mirror WORD_RE
+    if len(starts) != len(words):  # cannot happen while word_starts mirrors WORD_RE
         starts = np.fromiter((m.start() for m in WORD_RE.finditer(text)), dtype=np.int64)
     return words, starts
+
 
 def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = None) -> dict[str, int]:
     """Words whose first character lies in each voice (words outside every
     segment are own). ``starts``: the word start offsets, if already known."""
     counts = dict.fromkeys(VOICES, 0)
     if starts is None:
-        starts = np.fromiter((m.start() for m in WORD_RE.finditer(text)), dtype=np.int64)
+        starts = word_starts(text)
     if not voices:
         counts["own"] = len(starts)
         return counts
