@@ -32,6 +32,8 @@ TARGET_RATE = 300.0
 TARGET_PEAK_MB = 1500.0
 #: ms/article at the largest size over ms/article at the smallest, at most.
 TARGET_LINEARITY = 1.25
+#: Articles per chunk in the stage profile (the pipeline's chunk size).
+CHUNK = 64
 
 
 def write_subset(source: Path, n: int, folder: Path) -> Path:
@@ -70,6 +72,7 @@ def stage_profile(path: Path, annotator) -> dict[str, float]:
     not wall time, so other load on the machine does not inflate it)."""
     from framing import load_corpus
     from framing.features import document_features
+    from framing.pipeline import collector_paused
     from framing.quotes import find_quotes_document
     from framing.segment import segment_document
     from framing.sentiment import compound
@@ -87,7 +90,7 @@ def stage_profile(path: Path, annotator) -> dict[str, float]:
         totals[name] = totals.get(name, 0.0) + time.process_time() - t
         return out
 
-    for art in corpus.articles.to_dict("records"):
+    def one(art):
         doc_id, text = art["doc_id"], art["text"]
         title = art["title"] if isinstance(art["title"], str) else None
         sentences = clock("segment", segment_document, doc_id, text, title=title)
@@ -98,6 +101,12 @@ def stage_profile(path: Path, annotator) -> dict[str, float]:
                       voices, event=None)
         clock("features (all)", document_features, art, sentences, quotes, voices, spans)
         clock("  of which VADER", lambda s=sentences, t=text: [compound(t[x["start"]:x["end"]]) for x in s])
+
+    records = corpus.articles.to_dict("records")
+    for first in range(0, len(records), CHUNK):
+        with collector_paused():  # per chunk, as in the pipeline's workers
+            for art in records[first:first + CHUNK]:
+                one(art)
     n = len(corpus.articles)
     return {name: 1000 * seconds / n for name, seconds in totals.items()}
 

@@ -49,7 +49,7 @@ _TABLES = {"sentences": schema.SENTENCE_COLUMNS, "quotes": schema.QUOTE_COLUMNS,
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """The cyclic garbage collector off for one chunk: the stages allocate
     hundreds of thousands of small acyclic objects per chunk, and each
     generation-0 pass would scan them for cycles that are not there (about
@@ -68,7 +68,7 @@ def _process_chunk(articles: list[dict]) -> dict[str, pd.DataFrame]:
     """One chunk's tables, built into DataFrames here in the worker: columnar
     frames pickle smaller than record dicts and the parent only concatenates."""
     out: dict[str, list] = {"sentences": [], "quotes": [], "voices": [], "spans": [], "features": []}
-    with _collector_paused():
+    with collector_paused():
         for article in articles:
             embeds = article.pop("_embeds", None)
             for name, records in process_document(article, _ANNOTATOR, embeds).items():
