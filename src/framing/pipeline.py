@@ -17,12 +17,13 @@ from contextlib import contextmanager
 import pandas as pd
 
 from . import readability, schema, sentiment
-from .features import complete_features, default_categories, document_features
+from .features import complete_features, default_categories, document_features, feature_names
 from .quotes import find_quotes_document
 from .segment import segment_document
 from .voice import sentence_voice_shares, voice_segments_document
 
 _ANNOTATOR = None  # set in the parent before forking; read by workers
+_CATEGORIES: dict = {}  # the feature categories every chunk's table is completed to
 
 
 def process_document(article: dict, annotator, embeds: list[dict] | None = None) -> dict[str, list]:
@@ -74,8 +75,10 @@ def _process_chunk(articles: list[dict]) -> dict[str, pd.DataFrame]:
             for name, records in process_document(article, _ANNOTATOR, embeds).items():
                 out[name].extend(records)
     frames = {name: schema.frame_from_records(out[name], columns) for name, columns in _TABLES.items()}
-    frames["features"] = pd.DataFrame.from_records(out["features"]) if out["features"] \
-        else pd.DataFrame({"doc_id": []})
+    # Completed here, in parallel, to the same columns in every chunk: the
+    # parent then concatenates like frames instead of aligning ~700 columns.
+    frames["features"] = complete_features(pd.DataFrame.from_records(out["features"]), _CATEGORIES) \
+        if out["features"] else pd.DataFrame({"doc_id": []})
     return frames
 
 
@@ -100,7 +103,7 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
                   progress=None) -> dict[str, pd.DataFrame]:
     """Per-article tables for every article: sentences, quotes, voices, spans,
     features. ``n_jobs=1`` runs in this process (no fork)."""
-    global _ANNOTATOR
+    global _ANNOTATOR, _CATEGORIES
     records = articles[schema.ARTICLE_COLUMNS].to_dict("records")
     if boilerplate is not None and len(boilerplate):
         credits = boilerplate[boilerplate["kind"] == "embed_credit"]
@@ -114,6 +117,7 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
     sentiment.analyzer()
     readability.warm_up()
     _ANNOTATOR = annotator
+    _CATEGORIES = categories = default_categories(annotator=annotator)
     # Objects that exist before the run (the annotator, the caller's own data)
     # go to the collector's permanent generation: full collections then skip
     # them instead of re-scanning a big notebook heap, and forked workers do
@@ -132,9 +136,12 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
                         progress(done, len(records))
     finally:
         gc.unfreeze()
-        _ANNOTATOR = None
+        _ANNOTATOR, _CATEGORIES = None, {}
     tables = {name: _concat([p[name] for p in parts], columns) for name, columns in _TABLES.items()}
     features = _concat([p["features"] for p in parts], None)
     del parts
-    tables["features"] = complete_features(features, default_categories(annotator=annotator))
+    if list(features.columns) != ["doc_id", *feature_names(categories)]:
+        # a chunk met a category the others lack (a user lexicon's, say), or no article at all
+        features = complete_features(features, categories)
+    tables["features"] = features
     return tables
