@@ -39,7 +39,7 @@ from .readability import (
     scores_from_counts,
 )
 from .schema import LAYERS
-from .sentiment import compound, majority_voice, summarize
+from .sentiment import compound, majority_voice, summarize_array
 from .sourcing import SPEAKER_TYPES, normalize_speaker, sources_document
 from .tokens import WORD_RE, word_starts
 
@@ -219,13 +219,25 @@ _LOADED_KEYS = tuple(category_key(c) for c in LOADED_ATTRIBUTION)
 
 
 def _sentiment_features(text: str, sentences: list[dict], voice_of: list[str]) -> dict[str, float]:
-    scores = [compound(text[s["start"]:s["end"]]) for s in sentences]
+    scores = np.array([compound(text[s["start"]:s["end"]]) for s in sentences], dtype=float)
+    scored = scores == scores  # sentences without a word count for no voice
+    in_voice = _voice_masks(np.array([_VOICE_CODES[sv] for sv in voice_of], dtype=np.int8)[scored])
+    scores = scores[scored]
     out: dict[str, float] = {}
-    for v, pooled in VOICE_SETS.items():
-        stats = summarize([x for x, sv in zip(scores, voice_of, strict=True) if sv in pooled])
+    for v in VOICE_SETS:
+        stats = summarize_array(scores[in_voice[v]])
         for stat in SENTIMENT_STATS:
             out[column_name("sentiment", stat, v)] = stats[stat]
     return out
+
+
+_VOICE_CODES = {"own": 0, "reported": 1, "quoted": 2}
+
+
+def _voice_masks(codes: np.ndarray) -> dict[str, np.ndarray]:
+    """Which of the ``_VOICE_CODES`` belong to each split voice (``VOICE_SETS``)."""
+    return {"own": codes == 0, "reported": codes == 1, "quoted": codes == 2,
+            "outlet": codes < 2, "all": codes >= 0}
 
 
 def _readability_features(sentences: list[dict], voice_of: list[str], words: list[str],

@@ -46,15 +46,18 @@ def compound(text: str) -> float:
 def majority_voice(sentence: dict) -> str:
     """The voice of most of a sentence's words (ties: quoted > reported > own);
     ``own`` when the shares are unknown."""
-    shares = [(_share(sentence, "quoted"), 2, "quoted"),
-              (_share(sentence, "reported"), 1, "reported"),
-              (_share(sentence, "own"), 0, "own")]
-    best = max(shares)
-    return best[2] if best[0] > 0 else "own"
+    quoted = _share(sentence, "share_quoted")
+    reported = _share(sentence, "share_reported")
+    own = _share(sentence, "share_own")
+    if quoted >= reported and quoted >= own:
+        return "quoted" if quoted > 0 else "own"
+    if reported >= own:
+        return "reported" if reported > 0 else "own"
+    return "own"
 
 
-def _share(sentence: dict, voice: str) -> float:
-    value = sentence.get(f"share_{voice}")
+def _share(sentence: dict, key: str) -> float:
+    value = sentence.get(key)
     return 0.0 if value is None or value != value else float(value)
 
 
@@ -75,17 +78,20 @@ def sentence_sentiment(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.Da
 
 def summarize(scores: list[float]) -> dict[str, float]:
     """mean, sd (n-1), share_negative, share_positive and n of sentence scores
-    (NaN scores are left out; statistics of no sentence are NaN).
+    (NaN scores are left out; statistics of no sentence are NaN)."""
+    return summarize_array(np.array([v for v in scores if v == v], dtype=float))
+
+
+def summarize_array(values: np.ndarray) -> dict[str, float]:
+    """:func:`summarize` of a float array without NaN.
 
     The sums are numpy's (pairwise, as ``ndarray.mean`` and ``std`` add), the
     rest plain floats: the same numbers as those methods, without their overhead.
     """
-    kept = [v for v in scores if v == v]
-    n = len(kept)
+    n = len(values)
     if n == 0:
         return {"mean": math.nan, "sd": math.nan, "share_negative": math.nan,
                 "share_positive": math.nan, "sentences": 0}
-    values = np.array(kept, dtype=float)
     mean = float(np.add.reduce(values)) / n
     if n > 1:
         deviations = values - mean
@@ -93,8 +99,8 @@ def summarize(scores: list[float]) -> dict[str, float]:
     else:
         sd = math.nan
     return {"mean": mean, "sd": sd,
-            "share_negative": sum(v <= -POLARITY_THRESHOLD for v in kept) / n,
-            "share_positive": sum(v >= POLARITY_THRESHOLD for v in kept) / n,
+            "share_negative": int(np.count_nonzero(values <= -POLARITY_THRESHOLD)) / n,
+            "share_positive": int(np.count_nonzero(values >= POLARITY_THRESHOLD)) / n,
             "sentences": n}
 
 
