@@ -183,39 +183,54 @@ def _rate(count: float, words: int) -> float:
 
 
 @lru_cache(maxsize=4096)  # cached: the same families recur in every article
-def _span_columns(layer: str, category: str | None) -> tuple[tuple[str, tuple, str, str], ...]:
-    """(voice, the span voices it pools, count column, rate column) of a span
-    family, per split voice."""
+def _span_columns(layer: str, category: str | None) -> tuple[tuple[str, str], ...]:
+    """(count column, rate column) of a span family, per split voice."""
     family = layer if category is None else f"{layer}_{category}"
-    return tuple((v, pooled, column_name(family, "count", v), column_name(family, "rate", v))
-                 for v, pooled in VOICE_SETS.items())
+    return tuple((column_name(family, "count", v), column_name(family, "rate", v))
+                 for v in SPLIT_VOICES)
+
+
+def _split_counts(own: int, reported: int, quoted: int) -> tuple[int, ...]:
+    """Counts per split voice, in ``SPLIT_VOICES`` order, from the span voices'."""
+    return own, reported, quoted, own + reported, own + reported + quoted
 
 
 def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]:
-    counts: Counter = Counter()
-    for span in spans:
-        layer, voice = span["layer"], span["voice"]
-        counts[(layer, None, voice)] += 1
-        category = span.get("category")
+    # (layer, category key or None) -> spans per voice, in _VOICE_CODES order
+    counts: dict[tuple, list[int]] = {(layer, None): [0, 0, 0] for layer in LAYERS}
+    # counted by distinct (layer, category, voice) first: spans repeat them
+    kinds = Counter((span["layer"], span.get("category"), span["voice"]) for span in spans)
+    for (layer, category, voice), n in kinds.items():
+        families = [(layer, None)]
         if isinstance(category, str) and category:
-            counts[(layer, category_key(category), voice)] += 1
-    keys = {(layer, None) for layer in LAYERS} | {(k[0], k[1]) for k in counts}
+            families.append((layer, _category_key(category)))
+        code = _VOICE_CODES.get(voice)
+        for family in families:
+            by_voice = counts.get(family)
+            if by_voice is None:  # a family with a span in no counted voice still gets columns
+                by_voice = counts[family] = [0, 0, 0]
+            if code is not None:
+                by_voice[code] += n
+    split_words = [words[v] for v in SPLIT_VOICES]
     out: dict[str, float] = {}
-    for layer, cat in sorted(keys, key=lambda k: (k[0], k[1] or "")):
-        by_voice = {v: counts[(layer, cat, v)] for v in VOICES}
-        for v, pooled, count_name, rate_name in _span_columns(layer, cat):
-            n = sum(map(by_voice.__getitem__, pooled))
+    for family in sorted(counts, key=lambda k: (k[0], k[1] or "")):
+        columns = _span_columns(*family)
+        for (count_name, rate_name), n, n_words in zip(columns, _split_counts(*counts[family]),
+                                                       split_words, strict=True):
             out[count_name] = n
-            out[rate_name] = _rate(n, words[v])
+            out[rate_name] = _rate(n, n_words)
+    attribution = _split_counts(*counts[("attribution", None)])
+    loaded = _split_counts(*(sum(counts.get(("attribution", key), (0, 0, 0))[code]
+                                 for key in _LOADED_KEYS) for code in range(3)))
     for v in ("outlet", "all"):
-        pooled = VOICE_SETS[v]
-        n_attr = sum(counts[("attribution", None, p)] for p in pooled)
-        n_loaded = sum(counts[("attribution", key, p)] for key in _LOADED_KEYS for p in pooled)
-        out[column_name("attribution_loaded", "share", v)] = n_loaded / n_attr if n_attr else math.nan
+        i = SPLIT_VOICES.index(v)
+        out[column_name("attribution_loaded", "share", v)] = \
+            loaded[i] / attribution[i] if attribution[i] else math.nan
     return out
 
 
 _LOADED_KEYS = tuple(category_key(c) for c in LOADED_ATTRIBUTION)
+_VOICE_CODES = {"own": 0, "reported": 1, "quoted": 2}
 
 
 def _sentiment_features(text: str, sentences: list[dict], voice_of: list[str]) -> dict[str, float]:
@@ -229,9 +244,6 @@ def _sentiment_features(text: str, sentences: list[dict], voice_of: list[str]) -
         for stat in SENTIMENT_STATS:
             out[column_name("sentiment", stat, v)] = stats[stat]
     return out
-
-
-_VOICE_CODES = {"own": 0, "reported": 1, "quoted": 2}
 
 
 def _voice_masks(codes: np.ndarray) -> dict[str, np.ndarray]:
