@@ -118,20 +118,19 @@ WORD_TOKEN_RE = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*")
 
 def clean_subject(phrase: str, offset: int) -> tuple[str, int, int] | None:
     """Trim a phrase that precedes a verb down to its subject noun phrase."""
-    # Drop an appositive: "Russia, a major Assad ally," -> "Russia".
-    m = _APPOSITIVE_TAIL_RE.search(phrase)
-    if m and "," not in m.group(1):
-        phrase = m.group(1)
-    elif "," in phrase:
-        cut = phrase.rfind(",") + 1
-        offset += cut
-        phrase = phrase[cut:]
-    tokens = list(WORD_TOKEN_RE.finditer(phrase))
-    while tokens and tokens[-1].group(0).lower() in _ADVERBS:
-        tokens.pop()
+    if "," in phrase:
+        # Drop an appositive: "Russia, a major Assad ally," -> "Russia" (the
+        # pattern needs the phrase to end with a comma: tried only then).
+        m = _APPOSITIVE_TAIL_RE.search(phrase) if phrase.rstrip().endswith(",") else None
+        if m and "," not in m.group(1):
+            phrase = m.group(1)
+        else:
+            cut = phrase.rfind(",") + 1
+            offset += cut
+            phrase = phrase[cut:]
+    tokens = _subject_tokens(phrase)
     if not tokens or tokens[-1].group(0).lower() in _NOT_SUBJECT_END:
         return None  # "... and said", "... that said": no subject here
-    tokens = tokens[-6:]
     while tokens and tokens[0].group(0).lower() in _LEADING_NON_SUBJECT:
         tokens.pop(0)
     if not tokens:
@@ -148,6 +147,22 @@ def clean_subject(phrase: str, offset: int) -> tuple[str, int, int] | None:
     s = offset + tokens[0].start()
     e = offset + tokens[-1].end()
     return phrase[tokens[0].start():tokens[-1].end()], s, e
+
+
+def _subject_tokens(phrase: str) -> list[re.Match]:
+    """The last six WORD_TOKEN_RE matches of ``phrase`` once trailing adverbs
+    are dropped (all of them if fewer). Tokenises only the phrase's end: from
+    a space (which no token spans) some way back, further back until six are
+    left or the whole phrase is read."""
+    back = 48
+    while True:
+        cut = phrase.rfind(" ", 0, len(phrase) - back) if back < len(phrase) else -1
+        tokens = list(WORD_TOKEN_RE.finditer(phrase, cut + 1))
+        while tokens and tokens[-1].group(0).lower() in _ADVERBS:
+            tokens.pop()
+        if len(tokens) >= 6 or cut < 0:
+            return tokens[-6:]
+        back *= 2
 
 
 def first_name_run(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:

@@ -121,7 +121,6 @@ _LOWER = {name: re.compile(p) for name, p in (
     ("designation_cue", _DESIGNATION_CUE_PATTERN),
     ("according", _ACCORDING_PATTERN), ("passive", _PASSIVE_REPORTED_PATTERN))}
 _ANYCASE = {name: re.compile(rx.pattern, re.IGNORECASE) for name, rx in _LOWER.items()}
-_TOKEN_AT_RE = re.compile(r"[\w’'\-]+")
 # End of a reported clause: punctuation, a dash, or a subordinating word.
 _CLAUSE_END_RE = re.compile(
     r",(?!\d)|[;:]|\s[—–]\s|\s-\s|\b(?:after|before|because|since|although|though|whereas|"
@@ -218,15 +217,15 @@ def _source_phrase(text: str) -> str | None:
     return phrase or None
 
 
-def _subject(text: str, s_start: int, tok: re.Match) -> tuple[str, int] | None:
+def _subject(text: str, s_start: int, v_start: int, word: str) -> tuple[str, int] | None:
     """Source of an attribution verb and where it starts: the words before
     the verb; for 'to affirm' and 'stating' the sentence's first name."""
-    if tok.start() <= s_start:
+    if v_start <= s_start:
         return None
-    if tok.group(0).lower().endswith("ing") or _after_to(text, s_start, tok.start()):
-        run = first_name_run(text, s_start, tok.start())
+    if word.endswith("ing") or _after_to(text, s_start, v_start):
+        run = first_name_run(text, s_start, v_start)
         return (strip_titles(run[0]), run[1]) if run else None
-    subject = clean_subject(text[s_start:tok.start()], s_start)
+    subject = clean_subject(text[s_start:v_start], s_start)
     return (strip_titles(subject[0]), subject[1]) if subject else None
 
 
@@ -255,18 +254,18 @@ _TRIVIAL_TAIL_RE = re.compile(
     r"recently|previously|also)\b[^,.;:!?]{0,40})?[.!?]?\s*$", re.IGNORECASE)
 
 
-def _is_verb_use(text: str, lo: int, tok: re.Match, word: str) -> bool:
-    """Whether an attribution word is used as a verb with a subject here."""
-    before = list(_WORD_TOKEN_RE.finditer(text, max(lo, tok.start() - 40), tok.start()))
-    prev = before[-1].group(0) if before else ""
+def _is_verb_use(text: str, lo: int, v_start: int, v_end: int, word: str) -> bool:
+    """Whether the attribution word text[v_start:v_end] (lower case: ``word``)
+    is used as a verb with a subject here."""
+    prev = _last_word_token(text, max(lo, v_start - 40), v_start)
     prev_l = prev.lower()
     if prev_l in _DETERMINERS or prev_l.endswith(("’s", "'s")):
         return False  # "Iran’s renewed pledge", "the reported deaths"
     if word in _NOUN_FIRST:
-        after = text[tok.end():tok.end() + 6].lower()
+        after = text[v_end:v_end + 6].lower()
         if not after.startswith(" that"):
             return False  # "a Palestinian state in ...", "the report"
-    if prev_l == "that" and text[tok.end():tok.end() + 1] == ",":
+    if prev_l == "that" and text[v_end:v_end + 1] == ",":
         return False  # "That said, ..."
     if word in _BASE_FORMS:
         # base form: needs a subject right before it (a name, a pronoun, a
@@ -278,22 +277,37 @@ def _is_verb_use(text: str, lo: int, tok: re.Match, word: str) -> bool:
             return False
     elif word in _S_FORMS:
         # "the post criticizes X" (verb) vs "the reports of", "claims were" (noun)
-        nxt = _WORD_TOKEN_RE.search(text, tok.end(), tok.end() + 30)
+        nxt = _WORD_TOKEN_RE.search(text, v_end, v_end + 30)
         if not prev or (nxt and nxt.group(0).lower() in _NOT_AFTER_S_VERB):
             return False
     elif word.endswith("ing"):
         return True  # "..., accusing HTS of ...", "stating that ..."
-    if tok.group(0)[0].isupper() and before and not _title_case(text, lo, tok.end() + 60):
+    if text[v_start].isupper() and prev and not _title_case(text, lo, v_end + 60):
         return False  # a name mid-sentence: "the United States"
     elif not prev:
         return False
     if prev_l == "to" and word not in _COMMITMENT_VERBS \
-            and not text[tok.end():tok.end() + 6].lower().startswith(" that"):
+            and not text[v_end:v_end + 6].lower().startswith(" that"):
         return False  # purpose infinitive: "to assert Iran’s leadership"
     if word in _WEAK:
-        after = text[tok.end():tok.end() + 6].lower()
+        after = text[v_end:v_end + 6].lower()
         return prev_l in _SOURCE_NOUNS or after.startswith(" that") or prev[0].isupper()
     return True
+
+
+def _last_word_token(text: str, lo: int, hi: int) -> str:
+    """The last _WORD_TOKEN_RE match in text[lo:hi] ("" if none), as the last
+    of ``finditer(text, lo, hi)``: tokenised from a space (which no token
+    spans) before it, further back until one is found."""
+    end = hi - 1
+    while True:
+        cut = text.rfind(" ", lo, end)
+        tokens = _WORD_TOKEN_RE.findall(text, cut + 1 if cut >= 0 else lo, hi)
+        if tokens:
+            return tokens[-1]
+        if cut < 0:
+            return ""
+        end = cut
 
 
 def _sentence_of(sent_starts: list[int], sent_ends: list[int], pos: int) -> tuple[int, int] | None:
@@ -321,7 +335,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
         sent = _sentence_of(starts, ends, v_start)
         if sent is None or v_start in skipped:
             continue
-        span = _verb_span(text, sent, _TOKEN_AT_RE.match(text, v_start, v_end))
+        span = _verb_span(text, sent, v_start, v_end)
         if span is not None:
             spans.append(span)
     # "according to X": the clause it attaches to (here: the whole sentence
@@ -358,13 +372,14 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
     return [sp for sp in spans if sp[0] < sp[1]]
 
 
-def _verb_span(text: str, sent: tuple[int, int], tok: re.Match):
-    """The complement of one attribution verb: (start, end, source) or None."""
+def _verb_span(text: str, sent: tuple[int, int], v_start: int, v_end: int):
+    """The complement of the attribution verb text[v_start:v_end]: (start,
+    end, source) or None."""
     s_start, s_end = sent
-    word = tok.group(0).lower()
-    if not _is_verb_use(text, s_start, tok, word):
+    word = text[v_start:v_end].lower()
+    if not _is_verb_use(text, s_start, v_start, v_end, word):
         return None
-    start = tok.end()
+    start = v_end
     that = _THAT_RE.match(text, start, s_end)
     if that:
         start = that.end()
@@ -374,12 +389,12 @@ def _verb_span(text: str, sent: tuple[int, int], tok: re.Match):
         # participle phrase ends where the main clause's verb comes back
         finite = _FINITE_RE.search(text, start, end)
         end = finite.start() if finite else end
-    subject = _subject(text, s_start, tok)
+    subject = _subject(text, s_start, v_start, word)
     if subject and subject[0].lower() in _SELF:
         return None  # "I believe ...": the author's own stance
-    before = text[s_start:tok.start()].rstrip()
+    before = text[s_start:v_start].rstrip()
     # Tag at the end of the sentence: the report is the clause before it.
-    if _TRIVIAL_TAIL_RE.match(text[tok.end():s_end]):
+    if _TRIVIAL_TAIL_RE.match(text[v_end:s_end]):
         lead = text[s_start:subject[1]].rstrip() if subject else ""
         if lead.endswith(","):
             return s_start, s_start + len(lead) - 1, subject[0]
@@ -493,8 +508,8 @@ def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
     # Reported pieces, disjoint: where attributions overlap the first one wins.
     found = [(max(start, 0), min(end, n), src)
              for start, end, src in _resolve_pronouns(_reported_spans(text, sent_spans, skip), speech)]
-    reported = _first_wins(found) if all(start < end for start, end, _ in found) \
-        else _first_wins_by_subtraction(found)
+    non_empty = all(start < end for start, end, _ in found)
+    reported = _first_wins(found) if non_empty else _first_wins_by_subtraction(found)
     # Quoted pieces override everything.
     quoted = []
     taken: list[tuple[int, int]] = []
@@ -504,26 +519,62 @@ def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
             # overlapping input quotes: the first wins
             quoted.extend((lo, hi, "quoted", q.get("speaker"), q.get("quote_id"))
                           for lo, hi in _untaken(a, b, taken))
-            reported = _subtract(reported, a, b)
-    labelled = sorted(reported + quoted)
-    segments: list[dict] = []
-    pos = 0
+            if not non_empty:
+                reported = _subtract(reported, a, b)
+    if non_empty:
+        # ``taken`` now covers every quote: subtracted at once (the same
+        # pieces as quote by quote, for non-empty pieces)
+        reported = _outside(reported, taken)
+    return _merged_segments(doc_id, n, sorted(reported + quoted))
 
-    def add(a, b, voice, source, quote_id):
-        if a >= b:
-            return
-        last = segments[-1] if segments else None
-        if last and (last["voice"], last["source"], last["quote_id"]) == (voice, source, quote_id):
-            last["end"] = b
+
+def _outside(pieces: list[tuple], taken: list[tuple[int, int]]) -> list[tuple]:
+    """Non-empty interval pieces (start, end, *payload) minus the sorted,
+    disjoint ``taken`` intervals."""
+    out = []
+    for piece in pieces:
+        start, end = piece[0], piece[1]
+        k = bisect_left(taken, (start,))
+        if k and taken[k - 1][1] > start:
+            k -= 1
+        if k == len(taken) or taken[k][0] >= end:
+            out.append(piece)  # the usual case: no quote inside
+            continue
+        pos = start
+        while k < len(taken) and taken[k][0] < end:
+            if taken[k][0] > pos:
+                out.append((pos, taken[k][0], *piece[2:]))
+            pos = max(pos, taken[k][1])
+            k += 1
+        if pos < end:
+            out.append((pos, end, *piece[2:]))
+    return out
+
+
+def _merged_segments(doc_id: str, n: int, labelled: list[tuple]) -> list[dict]:
+    """Voice segment records: the labelled pieces (start, end, voice, source,
+    quote_id) with own narration between them, neighbours with the same
+    voice, source and quote merged."""
+    pieces = []
+    pos = 0
+    for a, b, voice, source, quote_id in labelled:
+        if pos < a:
+            pieces.append((pos, a, "own", None, None))
+        if a < b:
+            pieces.append((a, b, voice, source, quote_id))
+        pos = b
+    if pos < n:
+        pieces.append((pos, n, "own", None, None))
+    segments: list[dict] = []
+    last_key = None
+    for a, b, voice, source, quote_id in pieces:
+        key = (voice, source, quote_id)
+        if key == last_key:
+            segments[-1]["end"] = b
         else:
             segments.append({"doc_id": doc_id, "start": a, "end": b, "voice": voice,
                              "source": source, "quote_id": quote_id})
-
-    for a, b, voice, source, quote_id in labelled:
-        add(pos, a, "own", None, None)
-        add(a, b, voice, source, quote_id)
-        pos = b
-    add(pos, n, "own", None, None)
+            last_key = key
     return segments
 
 
