@@ -62,3 +62,46 @@ def test_named_speakers_are_typed_from_their_first_introduction():
     s2 = text.index("\"We")
     sentences = [sentence("d", 0, text, 0, s2 - 1), sentence("d", 1, text, s2, len(text))]
     assert sources_document(text, sentences, [q], [])[0]["type"] == "official"
+
+
+def test_sentence_lookup_is_the_first_sentence_holding_the_offset():
+    import random
+
+    from framing.sourcing import _Sentences
+    rng = random.Random(3)
+    for _ in range(300):
+        cuts = sorted(rng.sample(range(60), rng.randint(0, 12)))
+        sentences = [{"start": a, "end": b} for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+        if rng.random() < 0.3:  # out of order or overlapping: the list order decides
+            rng.shuffle(sentences)
+            sentences.append({"start": rng.randint(0, 30), "end": rng.randint(0, 60)})
+        bounds = _Sentences(sentences)
+        for offset in range(-1, 62):
+            first = next(((s["start"], s["end"]) for s in sentences
+                          if s["start"] <= offset < s["end"]), None)
+            assert bounds.around(offset) == first
+
+
+def test_speaker_type_finds_every_cue_as_the_plain_search_does():
+    import itertools
+    import random
+    import re
+
+    from framing.sourcing import SPEAKER_TYPE_CUES
+
+    def plain(description):  # every type's words and phrases searched in turn
+        text = re.sub(r"(?<=\w)'s\b", " 's", description.lower().replace("\u2019", "'"))
+        words = re.findall(r"'s\b|[a-z0-9]+(?:['\-][a-z0-9]+)*", text)
+        joined = f" {' '.join(words)} "
+        for kind, cues in SPEAKER_TYPE_CUES:
+            if any(f" {c} " in joined for c in cues):
+                return kind
+        return "other"
+
+    cues = [c for _, group in SPEAKER_TYPE_CUES for c in group]
+    fillers = ["the", "said", "on", "a", "post", "state", "news", "Jane's", "x", "official"]
+    rng = random.Random(5)
+    descriptions = [f"Jane {c.upper()} Doe" for c in cues] + [
+        " ".join(rng.choice(cues + fillers) for _ in range(rng.randint(1, 5))) for _ in range(3000)]
+    descriptions += [" ".join(p) for p in itertools.permutations(["on", "x", "posted", "a"], 3)]
+    assert [d for d in descriptions if speaker_type(d) != plain(d)] == []

@@ -14,7 +14,9 @@ anything else is ``other`` (or ``unattributed`` when no speaker was found).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from operator import le
 
 #: (type, cue words/phrases). Checked in this order, first match wins: a
 #: state news agency is also "official", an anonymous official is anonymous.
@@ -62,9 +64,17 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern:
     return re.compile("|".join(re.escape(f" {p} ") for p in phrases))
 
 
+def _key_word(phrase: str) -> str:
+    """A word every match of the phrase contains (its longest, the last of
+    equals): rarely present, so the phrase pattern is rarely searched."""
+    return max(reversed(phrase.split()), key=len)
+
+
 #: Cues per type: single words as a set (checked against the description's
-#: words), phrases as one pattern (searched in its words joined by spaces).
+#: words), phrases as one pattern (searched in its words joined by spaces) and
+#: the phrases' key words (the pattern cannot match without one of them).
 _CUES = tuple((kind, frozenset(c for c in cues if " " not in c),
+               frozenset(_key_word(c) for c in cues if " " in c),
                _phrase_pattern([c for c in cues if " " in c]))
               for kind, cues in SPEAKER_TYPE_CUES)
 _CUE_WORD_RE = re.compile(r"'s\b|[a-z0-9]+(?:['\-][a-z0-9]+)*")
@@ -81,30 +91,59 @@ def speaker_type(description: str | None) -> str:
     if not isinstance(description, str) or not description.strip():
         return "unattributed"
     # cues are lower case with straight apostrophes; "X's post" -> "x 's post"
-    text = _POSSESSIVE_RE.sub(" 's", description.lower().replace("\u2019", "'"))
+    text = description.lower().replace("\u2019", "'")
+    if "'s" in text:
+        text = _POSSESSIVE_RE.sub(" 's", text)
     words = _CUE_WORD_RE.findall(text)
     present = set(words)
-    joined = f" {' '.join(words)} "
-    for kind, cue_words, cue_phrases in _CUES:
-        if not cue_words.isdisjoint(present) or cue_phrases.search(joined):
+    joined = None
+    for kind, cue_words, phrase_words, cue_phrases in _CUES:
+        if not cue_words.isdisjoint(present):
             return kind
+        if not phrase_words.isdisjoint(present):
+            joined = joined or f" {' '.join(words)} "
+            if cue_phrases.search(joined):
+                return kind
     return "other"
 
 
-def _speaker_context(text: str, start, end, sentences: list[dict]) -> str:
+class _Sentences:
+    """The sentences' bounds, to find the one holding an offset: by bisection
+    when they are in order and disjoint (as the segmenter gives them), else
+    the first in the list that holds it."""
+
+    def __init__(self, sentences: list[dict]):
+        self.starts = [s["start"] for s in sentences]
+        self.ends = [s["end"] for s in sentences]
+        self.ordered = all(map(le, self.starts, self.starts[1:])) \
+            and all(map(le, self.ends, self.starts[1:]))
+
+    def around(self, offset: int) -> tuple[int, int] | None:
+        """(start, end) of the sentence holding ``offset``, if any."""
+        if self.ordered:
+            i = bisect_right(self.starts, offset) - 1
+            if i >= 0 and offset < self.ends[i]:
+                return self.starts[i], self.ends[i]
+            return None
+        for start, end in zip(self.starts, self.ends, strict=True):
+            if start <= offset < end:
+                return start, end
+        return None
+
+
+def _speaker_context(text: str, start, end, bounds: _Sentences) -> str:
     """The speaker span widened to the nearby words of its own sentence."""
     if start is None or end is None or start != start or end != end:
         return ""
     start, end = int(start), int(end)
     lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
-    for s in sentences:
-        if s["start"] <= start < s["end"]:
-            lo, hi = max(lo, s["start"]), min(hi, s["end"])
-            break
+    sentence = bounds.around(start)
+    if sentence is not None:
+        lo, hi = max(lo, sentence[0]), min(hi, sentence[1])
     return text[lo:hi]
 
 
-def _first_mention_context(text: str, name: str, sentences: list[dict]) -> str:
+def _first_mention_context(text: str, name: str, bounds: _Sentences) -> str:
     """The words around the first mention of a named speaker's surname, where
     articles introduce people ("Iran's Supreme Leader Ali Khamenei"); later
     mentions usually give the bare name."""
@@ -116,27 +155,37 @@ def _first_mention_context(text: str, name: str, sentences: list[dict]) -> str:
     while i >= 0:  # first whole-word occurrence (str.find: no regex per name)
         end = i + len(surname)
         if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return _speaker_context(text, i, end, sentences)
+            return _speaker_context(text, i, end, bounds)
         i = text.find(surname, end)
     return ""
 
 
-def _typed(text: str, speaker: str, start, end, sentences: list[dict]) -> str:
+def _typed(text: str, speaker: str, start, end, bounds: _Sentences,
+           introduced: dict[str, str]) -> str:
     """Speaker type from the name itself, else the words next to it, else the
-    words around its first mention in the article."""
+    words around its first mention in the article (``introduced``: those
+    types so far, per speaker; the first mention is the same for every quote)."""
     kind = speaker_type(speaker)
-    for context in (lambda: _speaker_context(text, start, end, sentences),
-                    lambda: _first_mention_context(text, speaker, sentences)):
-        if kind != "other":
-            break
-        found = speaker_type(context())
-        kind = "other" if found == "unattributed" else found
+    if kind == "other":
+        kind = _context_type(_speaker_context(text, start, end, bounds))
+    if kind == "other":
+        if speaker not in introduced:
+            introduced[speaker] = _context_type(_first_mention_context(text, speaker, bounds))
+        kind = introduced[speaker]
     return kind
+
+
+def _context_type(context: str) -> str:
+    """The speaker type of a context: ``other`` when it has no words."""
+    found = speaker_type(context)
+    return "other" if found == "unattributed" else found
 
 
 def sources_document(text: str, sentences: list[dict], quotes: list[dict],
                      voices: list[dict]) -> list[dict]:
     """One record per attribution: kind (quote | reported), speaker, type."""
+    bounds = _Sentences(sentences)
+    introduced: dict[str, str] = {}
     out = []
     for q in quotes:
         if not q.get("counts_as_speech"):
@@ -148,7 +197,8 @@ def sources_document(text: str, sentences: list[dict], quotes: list[dict],
         elif not has_speaker:
             kind = "unattributed"
         else:
-            kind = _typed(text, speaker, q.get("speaker_start"), q.get("speaker_end"), sentences)
+            kind = _typed(text, speaker, q.get("speaker_start"), q.get("speaker_end"), bounds,
+                          introduced)
         out.append({"kind": "quote", "speaker": speaker if has_speaker else None, "type": kind})
     for seg in voices:
         if seg["voice"] != "reported":
@@ -156,7 +206,7 @@ def sources_document(text: str, sentences: list[dict], quotes: list[dict],
         source = seg.get("source")
         has_source = isinstance(source, str) and bool(source.strip())
         out.append({"kind": "reported", "speaker": source if has_source else None,
-                    "type": _typed(text, source, None, None, sentences) if has_source
+                    "type": _typed(text, source, None, None, bounds, introduced) if has_source
                     else "unattributed"})
     return out
 
