@@ -113,3 +113,42 @@ def test_voice_segments_cover_the_text_whatever_quotes_come_in(text, raw_quotes)
         assert voices[0]["start"] == 0 and voices[-1]["end"] == len(text)
         assert all(a["end"] == b["start"] for a, b in zip(voices, voices[1:], strict=False))
         assert all(v["start"] < v["end"] for v in voices)
+
+
+# Pieces for the clause-end and last-word scans: clause words in any case,
+# dashes between spaces, commas before digits, characters outside a-z.
+_CLAUSE_PIECES = st.sampled_from([
+    "but", "After", "BEFORE", "though", "although", "al", "when", "While", "ſince", "ınce",
+    " - ", " — ", " – ", ",1", ", ", ";", ":", "-", "é", "_", "K", "a.b", "’s", "\u00a0", "\n",
+])
+_SCAN_TEXTS = st.lists(st.one_of(_CLAUSE_PIECES, st.text(max_size=3)), max_size=12).map("".join)
+
+
+@SETTINGS
+@given(_SCAN_TEXTS, st.integers(0, 80), st.integers(0, 80))
+def test_clause_end_on_lower_case_text_is_the_regex_search(text, a, b):
+    from framing.voice import _CASE_FOLD_ODD, _clause_end
+    pos, limit = sorted((min(a, len(text)), min(b, len(text))))
+    low = text.lower()
+    if len(low) == len(text) and not any(c in low for c in _CASE_FOLD_ODD):
+        assert _clause_end(text, pos, limit, low) == _clause_end(text, pos, limit)
+
+
+@SETTINGS
+@given(_SCAN_TEXTS, st.integers(0, 80), st.integers(0, 80))
+def test_last_word_token_is_the_last_of_all_tokens(text, a, b):
+    from framing.voice import _WORD_TOKEN_RE, _last_word_token
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    tokens = _WORD_TOKEN_RE.findall(text, lo, hi)
+    assert _last_word_token(text, lo, hi) == (tokens[-1] if tokens else "")
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["the", "Iran", "also", "has", "and", "U.S.", "said", " ", "  ",
+                                 ",", "’s", "-", "x" * 30, "a.b"]), max_size=40).map("".join))
+def test_subject_tokens_are_the_last_of_all_tokens(phrase):
+    from framing.speakers import _ADVERBS, WORD_TOKEN_RE, _subject_tokens
+    tokens = list(WORD_TOKEN_RE.finditer(phrase))
+    while tokens and tokens[-1].group(0).lower() in _ADVERBS:
+        tokens.pop()
+    assert [m.span() for m in _subject_tokens(phrase)] == [m.span() for m in tokens[-6:]]

@@ -122,9 +122,14 @@ _LOWER = {name: re.compile(p) for name, p in (
     ("according", _ACCORDING_PATTERN), ("passive", _PASSIVE_REPORTED_PATTERN))}
 _ANYCASE = {name: re.compile(rx.pattern, re.IGNORECASE) for name, rx in _LOWER.items()}
 # End of a reported clause: punctuation, a dash, or a subordinating word.
-_CLAUSE_END_RE = re.compile(
-    r",(?!\d)|[;:]|\s[—–]\s|\s-\s|\b(?:after|before|because|since|although|though|whereas|"
-    r"while|despite|amid|following|when|but)\b", re.IGNORECASE)
+_CLAUSE_WORDS = r"(?:after|before|because|since|although|though|whereas|while|despite|amid|" \
+    r"following|when|but)\b"
+_CLAUSE_END_RE = re.compile(r",(?!\d)|[;:]|\s[—–]\s|\s-\s|\b" + _CLAUSE_WORDS, re.IGNORECASE)
+# _CLAUSE_END_RE in two cheaper scans (see _clause_end_lower)
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:—–\-]")
+_CLAUSE_WORD_RE = re.compile(_CLAUSE_WORDS)
+#: the only characters whose lower case is not what IGNORECASE equates with a-z
+_CASE_FOLD_ODD = ("ı", "ſ")
 _THAT_RE = re.compile(r"\s+that\b")
 _FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 _WORD_TOKEN_RE = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*")
@@ -196,9 +201,40 @@ def _lead_start(text: str, cue: int, floor: int) -> int:
     return i
 
 
-def _clause_end(text: str, pos: int, limit: int) -> int:
+def _clause_end(text: str, pos: int, limit: int, low: str | None = None) -> int:
+    """Where the clause from ``pos`` ends: the first _CLAUSE_END_RE match
+    before ``limit``, else ``limit``. ``low``, when given, is text.lower()
+    with the same length and no _CASE_FOLD_ODD character (faster scans)."""
+    if low is not None:
+        return _clause_end_lower(text, low, pos, limit)
     m = _CLAUSE_END_RE.search(text, pos, limit)
     return m.start() if m else limit
+
+
+def _clause_end_lower(text: str, low: str, pos: int, limit: int) -> int:
+    """_CLAUSE_END_RE's first match without trying its alternation at every
+    character: the first punctuation mark or dash that ends a clause, then the
+    first clause word before it (case-insensitive on ``text`` = exact on
+    ``low``; the leading \\b is checked by hand so that the regex engine can
+    skip to the words' first letters)."""
+    end = limit
+    for m in _CLAUSE_PUNCT_RE.finditer(text, pos, limit):
+        i = m.start()
+        char = text[i]
+        if char in ";:" or (char == "," and not (i + 1 < limit and text[i + 1].isdecimal())):
+            end = i
+            break
+        # a dash between spaces; the match starts at the space before it
+        if char in "—–-" and i - 1 >= pos and text[i - 1].isspace() \
+                and i + 1 < limit and text[i + 1].isspace():
+            end = i - 1
+            break
+    while (word := _CLAUSE_WORD_RE.search(low, pos, end)) is not None:
+        i = word.start()
+        if i == 0 or not _is_word_char(low[i - 1]):
+            return i
+        pos = i + 1
+    return end
 
 
 def _title_case(text: str, lo: int, hi: int) -> bool:
@@ -328,6 +364,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
         patterns, haystack = _LOWER, low
     else:
         patterns, haystack = _ANYCASE, text
+    clause_low = low if patterns is _LOWER and not any(c in low for c in _CASE_FOLD_ODD) else None
     spans = []
     verbs = _verb_spans(low) if patterns is _LOWER \
         else [m.span() for m in patterns["verb"].finditer(haystack)]
@@ -335,7 +372,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
         sent = _sentence_of(starts, ends, v_start)
         if sent is None or v_start in skipped:
             continue
-        span = _verb_span(text, sent, v_start, v_end)
+        span = _verb_span(text, sent, v_start, v_end, clause_low)
         if span is not None:
             spans.append(span)
     # "according to X": the clause it attaches to (here: the whole sentence
@@ -346,7 +383,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
             if sent is None:
                 continue
             s_start, s_end = sent
-            src_end = _clause_end(text, m.end(), s_end)
+            src_end = _clause_end(text, m.end(), s_end, clause_low)
             source = _source_phrase(text[m.end():src_end])
             spans.append((s_start, m.start(), source))
             spans.append((src_end, s_end, source))
@@ -358,23 +395,24 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
             s_end = sent[1]
             start = m.end()
             by = re.search(r"\bby\s+", text[start:s_end])
-            end = _clause_end(text, start, s_end)
+            end = _clause_end(text, start, s_end, clause_low)
             source = None
             if by and start + by.start() < end:
-                source_end = _clause_end(text, start + by.end(), s_end)
+                source_end = _clause_end(text, start + by.end(), s_end, clause_low)
                 source = _source_phrase(text[start + by.end():source_end])
                 end = start + by.start()
             spans.append((start, end, source))
     for m in _word_initial(patterns["passive"].finditer(haystack), haystack):
         sent = _sentence_of(starts, ends, m.start())
         if sent is not None:
-            spans.append((m.end(), _clause_end(text, m.end(), sent[1]), None))
+            spans.append((m.end(), _clause_end(text, m.end(), sent[1], clause_low), None))
     return [sp for sp in spans if sp[0] < sp[1]]
 
 
-def _verb_span(text: str, sent: tuple[int, int], v_start: int, v_end: int):
+def _verb_span(text: str, sent: tuple[int, int], v_start: int, v_end: int,
+               clause_low: str | None):
     """The complement of the attribution verb text[v_start:v_end]: (start,
-    end, source) or None."""
+    end, source) or None (``clause_low``: see _clause_end)."""
     s_start, s_end = sent
     word = text[v_start:v_end].lower()
     if not _is_verb_use(text, s_start, v_start, v_end, word):
@@ -383,7 +421,7 @@ def _verb_span(text: str, sent: tuple[int, int], v_start: int, v_end: int):
     that = _THAT_RE.match(text, start, s_end)
     if that:
         start = that.end()
-    end = _clause_end(text, start, s_end)
+    end = _clause_end(text, start, s_end, clause_low)
     if word.endswith("ing") and not that:
         # "His message, accusing HTS of ... is merely a pretense": the
         # participle phrase ends where the main clause's verb comes back
