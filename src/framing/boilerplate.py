@@ -23,6 +23,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 import pandas as pd
@@ -143,12 +144,15 @@ INLINE_PATTERNS: tuple[LinePattern, ...] = (
                 rationale="credit of an embedded post printed at the end of the post's line"),
 )
 
-_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
-
-
 def _lines(text: str) -> list[tuple[int, int, str]]:
     """(start, end, content) of each line; ``end`` includes the line break."""
-    return [(m.start(), m.end(), m.group().strip()) for m in _LINE_RE.finditer(text)]
+    pieces = text.split("\n")
+    if not pieces[-1]:  # the text ends with a line break, or is empty
+        pieces.pop()
+    ends = [end + n_breaks for n_breaks, end in enumerate(accumulate(map(len, pieces)), start=1)]
+    if ends and ends[-1] > len(text):  # the last line has no line break
+        ends[-1] = len(text)
+    return list(zip([0, *ends][:-1], ends, map(str.strip, pieces), strict=True))
 
 
 @dataclass(frozen=True)
@@ -157,10 +161,12 @@ class _Compiled:
     unanchored: tuple[tuple[LinePattern, re.Pattern], ...]
     screen: re.Pattern  # all patterns anchored at the line start, in one alternation
     longest: int
+    longest_anchored: int
     longest_unanchored: int
     #: all the ``needs`` of the unanchored patterns in one alternation, when
     #: each of them has some (a line without any is no candidate)
     unanchored_needs: re.Pattern | None
+    unanchored_need_words: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=16)
@@ -168,59 +174,101 @@ def _compile(patterns: tuple[LinePattern, ...]) -> _Compiled:
     """Patterns compiled once. Most lines are article text that no pattern
     matches: one alternation of the anchored patterns, tried at the line start
     only, rules them out in one call."""
-    anchored = [p.regex for p in patterns if p.regex.startswith("^")]
-    screen = re.compile("|".join(f"(?:{r})" for r in anchored) or r"(?!)", re.IGNORECASE)
+    anchored = [p for p in patterns if p.regex.startswith("^")]
+    screen = re.compile("|".join(f"(?:{p.regex})" for p in anchored) or r"(?!)", re.IGNORECASE)
     compiled = tuple((p, p.compiled()) for p in patterns)
     unanchored = tuple(c for c in compiled if not c[0].regex.startswith("^"))
-    needs = [n for p, _ in unanchored for n in p.needs]
+    needs = tuple(n for p, _ in unanchored for n in p.needs)
     all_need = all(p.needs for p, _ in unanchored)
     return _Compiled(compiled, unanchored, screen, max((p.max_chars for p in patterns), default=0),
+                     max((p.max_chars for p in anchored), default=0),
                      max((p.max_chars for p, _ in unanchored), default=0),
-                     re.compile("|".join(map(re.escape, needs))) if all_need and needs else None)
+                     re.compile("|".join(map(re.escape, needs))) if all_need and needs else None,
+                     needs)
 
 
-def _candidates(line: str, compiled: _Compiled) -> list[LinePattern]:
-    if not line or len(line) > compiled.longest:
-        return []
-    # most lines match no anchored pattern: rule out the others cheaply first
-    if compiled.screen.match(line):
-        candidates = compiled.patterns
-    elif len(line) > compiled.longest_unanchored:
-        return []
-    else:
-        candidates = compiled.unanchored
-    lower = line.lower()
-    if candidates is compiled.unanchored and compiled.unanchored_needs is not None \
-            and not compiled.unanchored_needs.search(lower):
-        return []
-    return [p for p, rx in candidates
-            if len(line) <= p.max_chars
-            and (not p.needs or any(n in lower for n in p.needs))
-            and rx.search(line)]
+@functools.cache
+def _compiled_defaults() -> tuple[_Compiled, _Compiled]:
+    return _compile(PATTERNS), _compile(INLINE_PATTERNS)
+
+
+def _compiled(patterns: Iterable[LinePattern]) -> _Compiled:
+    """``_compile(tuple(patterns))``; the default tuples are recognised by
+    identity, as hashing their 29 patterns for the cache key costs more per
+    text than classifying its lines."""
+    if patterns is PATTERNS:
+        return _compiled_defaults()[0]
+    if patterns is INLINE_PATTERNS:
+        return _compiled_defaults()[1]
+    return _compile(tuple(patterns))
+
+
+def _cue_word_test(text: str, lines, compiled: _Compiled):
+    """A test ``(line index) -> bool``: may that line hold a cue word of the
+    unanchored patterns? Every line may when some pattern has none."""
+    needs = compiled.unanchored_needs
+    if needs is None:
+        return lambda i: True
+    lower = text.lower()
+    # one look at the whole text: most texts hold no cue word at all
+    if not any(n in lower for n in compiled.unanchored_need_words):
+        return lambda i: False
+    if len(lower) != len(text):  # 'İ' lower-cases to two characters: offsets shift
+        return lambda i: needs.search(lines[i][2].lower()) is not None
+    # str.lower goes character by character (a line break stops even the
+    # final-sigma rule), so a line's lower-case text is a slice of this one
+    return lambda i: needs.search(lower, lines[i][0], lines[i][1]) is not None
+
+
+def _line_candidates(text: str, lines, compiled: _Compiled) -> dict[int, list[LinePattern]]:
+    """The patterns that match each line, for the lines some pattern matches
+    (by line index, in line order)."""
+    may_hold_cue = _cue_word_test(text, lines, compiled)
+    screen = compiled.screen.match
+    found = {}
+    for i, (_, _, line) in enumerate(lines):
+        n_chars = len(line)
+        if not n_chars or n_chars > compiled.longest:
+            continue
+        # most lines match no anchored pattern: rule out the others cheaply first
+        if n_chars <= compiled.longest_anchored and screen(line):
+            candidates = compiled.patterns
+        elif n_chars <= compiled.longest_unanchored and may_hold_cue(i):
+            candidates = compiled.unanchored
+        else:
+            continue
+        lower = line.lower()
+        matched = [p for p, rx in candidates
+                   if n_chars <= p.max_chars
+                   and (not p.needs or any(n in lower for n in p.needs))
+                   and rx.search(line)]
+        if matched:
+            found[i] = matched
+    return found
 
 
 def classify_lines(text: str, patterns: Iterable[LinePattern] = PATTERNS) -> list[tuple[int, int, str | None]]:
     """Each line as (start, end, kind): kind is a boilerplate kind, ``""`` for
     a blank line, ``None`` for article text."""
-    compiled = _compile(tuple(patterns))
+    compiled = _compiled(patterns)
     lines = _lines(text)
-    cands = [_candidates(content, compiled) for _, _, content in lines]
-    kinds: list[str | None] = []
-    seen_content = False
-    for (_, _, content), cand in zip(lines, cands, strict=True):
-        if not content:
-            kinds.append("")
-            continue
+    cands = _line_candidates(text, lines, compiled)
+    kinds: list[str | None] = [None if content else "" for _, _, content in lines]
+    # "top" patterns hold before the first article line: the first line no
+    # pattern matches, unless a matched line before it is article text after all
+    first_article = next((i for i, kind in enumerate(kinds) if kind is None and i not in cands),
+                         len(lines))
+    for i, cand in cands.items():
         kind = next((p.kind for p in cand if p.where == "any"
-                     or (p.where == "top" and not seen_content)), None)
-        kinds.append(kind)
+                     or (p.where == "top" and i < first_article)), None)
+        kinds[i] = kind
         if kind is None:
-            seen_content = True
+            first_article = min(first_article, i)
     # "end" patterns: walk back from the bottom while only blanks/boilerplate follow.
     for i in range(len(lines) - 1, -1, -1):
         if kinds[i] is not None:
             continue
-        kind = next((p.kind for p in cands[i] if p.where == "end"), None)
+        kind = next((p.kind for p in cands.get(i, ()) if p.where == "end"), None)
         if kind is None:
             break
         kinds[i] = kind
@@ -235,6 +283,8 @@ def _removed_lines(kinds: list[str | None]) -> list[bool]:
     content = [i for i, k in enumerate(kinds) if k is None]
     if not content:
         return [True] * n
+    if not any(removed):  # no boilerplate line (most texts): nothing to tidy
+        return removed
     first, last = content[0], content[-1]
     if any(removed[:first]):
         removed[:first] = [True] * first
@@ -242,8 +292,7 @@ def _removed_lines(kinds: list[str | None]) -> list[bool]:
         removed[last + 1:] = [True] * (n - last - 1)
     # Between two article lines: keep one paragraph separator.
     for a, b in zip(content, content[1:], strict=False):
-        run = range(a + 1, b)
-        if not any(removed[i] for i in run):
+        if not any(removed[a + 1:b]):
             continue
         if kinds[a + 1] == "":  # keep the blanks before the first boilerplate line
             i = a + 1
@@ -260,10 +309,21 @@ def _removed_lines(kinds: list[str | None]) -> list[bool]:
     return removed
 
 
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text.lower()`` holds one of ``words``. Words without letters
+    (the '(@' of a credit) are looked for in ``text`` itself, which saves
+    lower-casing it: only letters come out of ``str.lower`` as ASCII
+    characters they were not."""
+    caseless = [w for w in words if w.isascii() and w.lower() == w.upper()]
+    if any(w in text for w in caseless):
+        return True
+    cased = [w for w in words if w not in caseless]
+    return bool(cased) and any(w in text.lower() for w in cased)
+
+
 def _inline_cuts(raw_text: str, classified, inline_patterns) -> list[list]:
-    lower = raw_text.lower()
-    compiled = [(p, rx) for p, rx in _compile(tuple(inline_patterns)).patterns
-                if not p.needs or any(n in lower for n in p.needs)]
+    compiled = [(p, rx) for p, rx in _compiled(inline_patterns).patterns
+                if not p.needs or _holds_any(raw_text, p.needs)]
     if not compiled:  # most texts
         return []
     cuts = []
