@@ -94,6 +94,18 @@ def test_word_syllables_match_syllables(monkeypatch):
     assert set(readability._WORD_SYLLABLES) == {"Zyzzogeton"}   # cleared when full
 
 
+def test_hyphenation_points_are_pyphens():
+    import random
+    import string
+
+    rng = random.Random(2)
+    words = list(readability.syllable_table())[::40] + [
+        "".join(rng.choice(string.ascii_lowercase + "'0") for _ in range(rng.randint(0, 30)))
+        for _ in range(3000)]
+    pyphen = readability._pyphen()
+    assert [w for w in words if readability.hyphenation_points(w) != len(pyphen.positions(w))] == []
+
+
 def test_no_network_is_touched(no_network):
     readability.syllable_table.cache_clear()
     readability.syllables.cache_clear()

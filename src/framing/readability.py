@@ -68,6 +68,42 @@ def _pyphen():
     return pyphen.Pyphen(lang="en_US")
 
 
+@cache
+def _hyphenation_prefixes() -> dict[str, tuple | None]:
+    """pyphen's en_US patterns, plus every prefix of one mapped to None (a
+    scan can stop at the first substring that starts no pattern)."""
+    patterns = _pyphen().hd.patterns
+    prefixes = {key[:k]: None for key in patterns for k in range(1, len(key))}
+    return prefixes | patterns
+
+
+def hyphenation_points(word: str) -> int:
+    """``len(_pyphen().positions(word))`` for a lowercase word: pyphen's
+    algorithm (the highest pattern value at each gap, odd values are points,
+    none nearer than ``left``/``right`` characters to an end), with each
+    substring scan stopped at the first piece that begins no pattern instead
+    of running to the longest pattern's length."""
+    prefixes = _hyphenation_prefixes()
+    pointed = f".{word}."
+    n = len(pointed)
+    values_at = [0] * (n + 1)
+    for i in range(n - 1):
+        for j in range(i + 1, n + 1):
+            pattern = prefixes.get(pointed[i:j], _NOT_A_PREFIX)
+            if pattern is _NOT_A_PREFIX:
+                break
+            if pattern:
+                offset, values = pattern
+                lo = i + offset
+                values_at[lo:lo + len(values)] = map(max, values, values_at[lo:lo + len(values)])
+    hyphenator = _pyphen()
+    # gap k of the pointed word is position k - 1 of the word
+    return sum(value % 2 for value in values_at[hyphenator.left + 1:len(word) - hyphenator.right + 2])
+
+
+_NOT_A_PREFIX = object()
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables of one tokenizer word (dictionary first, hyphenation second;
@@ -80,7 +116,7 @@ def syllables(word: str) -> int:
         return sum(syllables(part) for part in w.split("-") if part)
     if w.endswith("'s") and w[:-2] in table:
         return max(1, table[w[:-2]])
-    return len(_pyphen().positions(w)) + 1
+    return hyphenation_points(w) + 1
 
 
 #: Syllables per tokenizer word, for :func:`word_syllables`; cleared when full.
@@ -162,7 +198,7 @@ def prose_sentences(sentences: list[dict]) -> list[dict]:
 def warm_up() -> None:
     """Load the dictionaries now (call in the parent before forking workers)."""
     syllable_table()
-    _pyphen()
+    _hyphenation_prefixes()
 
 
 def install_nltk_cmudict(directory: str | Path | None = None) -> Path:
