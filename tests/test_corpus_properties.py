@@ -3,11 +3,20 @@ maps between raw and clean text are exact."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.boilerplate import clean_to_raw, raw_to_clean, split_boilerplate
+from framing.boilerplate import (
+    INLINE_PATTERNS,
+    PATTERNS,
+    classify_lines,
+    clean_to_raw,
+    raw_to_clean,
+    split_boilerplate,
+)
 
 WORDS = ["the", "rebels", "said", "city", "army", "talks", "Assad", "Iran", "on", "in",
          "government", "forces", "claimed", "Aleppo", "2024", "officials", "“quoted”", "’s"]
@@ -114,3 +123,39 @@ def test_maps_without_boilerplate_are_identity():
     positions = np.array([0, 3, 10])
     assert np.array_equal(clean_to_raw([], positions), positions)
     assert np.array_equal(raw_to_clean([], positions), positions)
+
+
+def _classify_by_definition(text: str, patterns) -> list[tuple[int, int, str | None]]:
+    """classify_lines as documented, without its shortcuts: every pattern
+    tried on every line."""
+    lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]*\n|[^\n]+", text)]
+    matching = [[p for p in patterns if line and len(line) <= p.max_chars
+                 and (not p.needs or any(n in line.lower() for n in p.needs))
+                 and re.search(p.regex, line, re.IGNORECASE)] for _, _, line in lines]
+    kinds, seen_article = [], False
+    for (_, _, line), found in zip(lines, matching, strict=True):
+        kind = "" if not line else next((p.kind for p in found if p.where == "any" or (
+            p.where == "top" and not seen_article)), None)
+        seen_article = seen_article or kind is None
+        kinds.append(kind)
+    for i in range(len(lines) - 1, -1, -1):
+        if kinds[i] is None:
+            kinds[i] = next((p.kind for p in matching[i] if p.where == "end"), None)
+            if kinds[i] is None:
+                break
+    return [(start, end, kind) for (start, end, _), kind in zip(lines, kinds, strict=True)]
+
+
+TRICKY_LINES = [*BOILERPLATE_LINES, "Sign up for our newsletter", "Delivered to your İNBOX every day",
+                "ALL RIGHTS RESERVED.", "• Home", "• A key point.", "Tags: war, talks", "Share",
+                "ΟΔΟΣ newsletter sign-up", "verify you’re not a robot", "\u212aelvin", "x" * 400]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TRICKY_LINES), article_line, st.just(""), st.just(" \t"),
+                          st.text(alphabet="aİı Σς•—[]@()\r\t.:", max_size=20)), max_size=12),
+       st.sampled_from([PATTERNS, PATTERNS[3:12], INLINE_PATTERNS, ()]))
+def test_line_kinds_are_those_of_every_pattern_tried_on_every_line(lines, patterns):
+    raw = "\n".join(lines)
+    for text in (raw, raw + "\n"):
+        assert classify_lines(text, patterns) == _classify_by_definition(text, patterns)
