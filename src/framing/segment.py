@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+
+import numpy as np
 
 from .speakers import SPEECH_VERBS
 from .tokens import count_words, word_starts
 
 # Candidate sentence ends: terminal punctuation, then closing marks, then space.
 _END_RE = re.compile(r"[.!?…][.!?…\"”’'\)\]]*(?=\s)")
-_LINE_RE = re.compile(r"[^\n]+")
 # A speech tag right after a quote: "West said", "the minister asked".
 _TAG_AFTER_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w’'.\-]+\s+){0,2}?([a-z]+)\b")
 _FIRST_WORD_RE = re.compile(r"[\"“‘'(]*([A-Za-z]+)")
@@ -75,7 +75,9 @@ def _is_boundary(line: str, match: re.Match) -> bool:
             return False  # “Get back!” West said.
     if not punct.startswith(".") or punct.startswith("..."):
         return True
-    token = line[max(line.rfind(" ", 0, match.start()), line.rfind("\n", 0, match.start())) + 1:
+    space = line.rfind(" ", 0, match.start())
+    # the last space or line break before the mark (a break only after that space)
+    token = line[max(space, line.rfind("\n", space + 1, match.start())) + 1:
                  match.start()].lstrip("\"“‘'([")
     if not token:
         return True
@@ -137,7 +139,14 @@ def _looks_like_heading(line: str) -> bool:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line (a paragraph), trimmed of whitespace."""
-    return [t for m in _LINE_RE.finditer(text) if (t := _trimmed(text, *m.span()))]
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line and (t := _trimmed(text, start, end)):
+            spans.append(t)
+        start = end + 1
+    return spans
 
 
 def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
@@ -168,18 +177,15 @@ def segment_document(doc_id: str, text: str, title: str | None = None) -> list[d
     the voice stage to fill)."""
     if not isinstance(text, str):
         raise TypeError(f"segment_document({doc_id!r}): text must be a str, got {type(text).__name__}")
-    records = []
+    sentences = [(paragraph, zone, p_start + s, p_start + e)
+                 for paragraph, (p_start, p_end, zone) in enumerate(paragraph_zones(text, title))
+                 for s, e in split_sentences(text[p_start:p_end])]
     # A sentence starts after a space (or at the text's start), so no word
     # runs into it: its words are the words starting inside it.
-    words = word_starts(text).tolist()
-    for paragraph, (p_start, p_end, zone) in enumerate(paragraph_zones(text, title)):
-        line = text[p_start:p_end]
-        for s, e in split_sentences(line):
-            start, end = p_start + s, p_start + e
-            records.append({
-                "doc_id": doc_id, "sent_id": len(records), "start": start, "end": end,
-                "paragraph": paragraph, "zone": zone,
-                "n_words": bisect_left(words, end) - bisect_left(words, start),
-                "share_own": math.nan, "share_reported": math.nan, "share_quoted": math.nan,
-            })
-    return records
+    words = word_starts(text)
+    bounds = np.array([(start, end) for _, _, start, end in sentences], dtype=np.int64).reshape(-1, 2)
+    n_words = (words.searchsorted(bounds[:, 1]) - words.searchsorted(bounds[:, 0])).tolist()
+    return [{"doc_id": doc_id, "sent_id": k, "start": start, "end": end,
+             "paragraph": paragraph, "zone": zone, "n_words": count,
+             "share_own": math.nan, "share_reported": math.nan, "share_quoted": math.nan}
+            for k, ((paragraph, zone, start, end), count) in enumerate(zip(sentences, n_words, strict=True))]
