@@ -9,8 +9,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing import schema
-from framing.actors import ActorAnnotator, find_mentions
+from framing.actors import (
+    _LONGER_LOWER,
+    _OTHER_WORDS_LOWER,
+    ActorAnnotator,
+    _tokenize_windows,
+    _tokens_near,
+    _windows,
+    find_mentions,
+)
 from framing.events import load_event
+from framing.matcher import WordIndex, lower_same_length
+from framing.tokens import WORD_RE
 
 CIVIL_WAR = """
 event: northland-2031
@@ -246,3 +256,32 @@ def test_bare_rule_by_term_and_odd_text():
     assert found(annotator, "") == []
     assert annotator.annotate_document("d", "", [], [], []) == []
 
+
+def test_only_two_characters_lower_case_to_other_words():
+    """The word index of the lower-cased text stands for the text's words
+    except where a character's lower case is longer or of another class."""
+    def word_class(text):
+        return [(WORD_RE.fullmatch(c) is not None, c in "’'.,-") for c in text]
+
+    longer, other = [], []
+    for code in range(0x110000):
+        char = chr(code)
+        low = char.lower()
+        if len(low) != 1:
+            longer.append(char)
+        elif word_class(low) != word_class(char):
+            other.append(char)
+    assert longer == [_LONGER_LOWER] and other == [_OTHER_WORDS_LOWER]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["\u212a", "İ", "U.S.-backed", "’s", "  "]), max_size=40),
+       st.lists(st.integers(0, 400), max_size=5))
+def test_window_words_are_the_tokenizer_words(parts, offsets):
+    text = " ".join(parts)
+    positions = sorted({p for p in offsets if p < len(text)})
+    if not positions:
+        return
+    words = WordIndex(lower_same_length(text))
+    near = _tokens_near(text, positions, words)
+    assert near == _tokenize_windows(text, _windows(text, positions))

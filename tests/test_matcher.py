@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.lexicons import load_lexicons, normalise_term
-from framing.matcher import _END, Matcher, WordStartScanner, lower_same_length, trie_regex
+from framing.matcher import (
+    _END,
+    Matcher,
+    WordIndex,
+    WordStartScanner,
+    lower_same_length,
+    trie_regex,
+)
+from framing.tokens import word_spans
 
 
 def entry(term, layer="hedge", pattern=None):
@@ -96,3 +104,22 @@ def test_word_start_scanner_finds_what_the_plain_regex_finds(parts):
 def test_word_start_scanner_keeps_terms_that_start_with_punctuation():
     scanner = WordStartScanner("(?:" + trie_regex(["-ish", "may"]) + ")" + _END, ["-ish", "may"])
     assert scanner.spans("may-ish, -ish may") == [(9, 13), (14, 17)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Ab1", "’", "'", ".", ",", "-", " ", "\n", "é", "İ", "\u212a", "?"])
+                | st.text(max_size=3), max_size=20))
+def test_word_index_finds_the_tokenizer_words(parts):
+    text = "".join(parts)
+    words = WordIndex(text)
+    assert list(zip(words.starts.tolist(), words.ends.tolist(), strict=True)) == word_spans(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), max_size=25))
+def test_matcher_finds_what_the_plain_trie_regex_finds(parts):
+    text = " ".join(parts)
+    lowered = lower_same_length(text)
+    expected = [m.span() for m in _MATCHER.literal_regex.finditer(lowered)]
+    assert [(h.start, h.end) for h in _MATCHER.find(text)] == expected
+    assert [(h.start, h.end) for h in _MATCHER.find(text, WordIndex(lowered))] == expected

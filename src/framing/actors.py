@@ -41,11 +41,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .events import Actor, Event
 from .ladders import Ladders, load_ladders, normalise, plural
-from .matcher import WordStartScanner, trie_regex
+from .matcher import WordIndex, WordStartScanner, lower_same_length, trie_regex
 from .tokens import WORD_RE
 from .voice import voice_at
 
@@ -141,12 +142,12 @@ class _Automaton:
                                              first_words)
         self._first_any = re.compile(self._first_words.regex.pattern, re.IGNORECASE)
 
-    def candidates(self, text: str) -> list[int]:
-        """Offsets where some entry's first word starts."""
-        lower = text.lower()
-        if len(lower) != len(text):  # length-changing case folds
+    def candidates(self, text: str, words: WordIndex) -> list[int]:
+        """Offsets where some entry's first word starts (``words``: the
+        :class:`WordIndex` of ``lower_same_length(text)``)."""
+        if _LONGER_LOWER in text:  # str.lower() would change the length
             return [m.start() for m in self._first_any.finditer(text)]
-        return [start for start, _ in self._first_words.spans(lower)]
+        return [start for start, _ in self._first_words.spans(words.text, words)]
 
     def _add(self, term: str, entry: _Entry) -> None:
         node = self.root
@@ -198,10 +199,13 @@ class ActorAnnotator:
         return self._plain
 
     def annotate_document(self, doc_id: str, text: str, sentences: list[dict],
-                          quotes: list[dict], voices: list[dict], event: str | None = None) -> list[dict]:
-        """Every actor mention as a span record (``schema.SPAN_COLUMNS``)."""
+                          quotes: list[dict], voices: list[dict], event: str | None = None,
+                          words: WordIndex | None = None) -> list[dict]:
+        """Every actor mention as a span record (``schema.SPAN_COLUMNS``).
+        ``words``: the :class:`WordIndex` of ``lower_same_length(text)``, if
+        already built."""
         auto = self.automaton_for(event)
-        mentions = find_mentions(text, auto, [s["start"] for s in sentences])
+        mentions = find_mentions(text, auto, [s["start"] for s in sentences], words)
         if not mentions:
             return []
         sent_starts = [s["start"] for s in sentences]
@@ -221,14 +225,18 @@ class ActorAnnotator:
 
 # --- finding mentions ----------------------------------------------------------
 
-def find_mentions(text: str, auto: _Automaton, sentence_starts: list[int] | None = None) -> list[dict]:
+def find_mentions(text: str, auto: _Automaton, sentence_starts: list[int] | None = None,
+                  words: WordIndex | None = None) -> list[dict]:
     """Mentions in ``text`` as dicts: start, end, category, term, actor (id or
     NaN), score, kind. ``sentence_starts`` mark sentence-initial capitals
-    (not treated as names) and bound anaphora."""
-    hits = auto.candidates(text)
+    (not treated as names) and bound anaphora; ``words``: the
+    :class:`WordIndex` of ``lower_same_length(text)``, if already built."""
+    if words is None:
+        words = WordIndex(lower_same_length(text))
+    hits = auto.candidates(text, words)
     if not hits:
         return []
-    tok_starts, tok_ends = _tokens_near(text, hits)
+    tok_starts, tok_ends = _tokens_near(text, hits, words)
     n = len(tok_starts)
     candidates = []
     for pos in hits:
@@ -259,11 +267,32 @@ def find_mentions(text: str, auto: _Automaton, sentence_starts: list[int] | None
 _WINDOW_BEFORE, _WINDOW_AFTER = 160, 240  # characters the rules may look at
 
 
-def _tokens_near(text: str, positions: list[int]) -> tuple[list[int], list[int]]:
+# The characters whose lower case is longer ("İ" -> "i̇") or has other word
+# boundaries (the Kelvin sign becomes the letter k); test_actors checks that
+# no other character does either.
+_LONGER_LOWER = "\u0130"
+_OTHER_WORDS_LOWER = "\u212a"
+
+
+def _tokens_near(text: str, positions: list[int], words: WordIndex) -> tuple[list[int], list[int]]:
     """Start and end offsets of the tokenizer's words in windows around
-    ``positions`` (cut at whitespace, merged when they overlap). Words between
-    windows are skipped, so a gap between two windows is never plain space and
-    never joins."""
+    ``positions`` (see :func:`_windows`). ``words``: the :class:`WordIndex` of
+    ``lower_same_length(text)`` (the same words unless the text has a Kelvin
+    sign)."""
+    windows = _windows(text, positions)
+    if _OTHER_WORDS_LOWER in text:
+        return _tokenize_windows(text, windows)
+    # no word crosses a window's bounds (whitespace or the text's ends)
+    firsts = words.starts.searchsorted([start for start, _ in windows]).tolist()
+    lasts = words.starts.searchsorted([end for _, end in windows]).tolist()
+    inside = np.concatenate([np.arange(a, b) for a, b in zip(firsts, lasts, strict=True)])
+    return words.starts[inside].tolist(), words.ends[inside].tolist()
+
+
+def _windows(text: str, positions: list[int]) -> list[list[int]]:
+    """[start, end) windows around ``positions``, cut at whitespace and merged
+    when they overlap. Words between windows are skipped, so a gap between
+    two windows is never plain space and never joins."""
     windows: list[list[int]] = []
     size = len(text)
     for pos in positions:
@@ -275,6 +304,10 @@ def _tokens_near(text: str, positions: list[int]) -> tuple[list[int], list[int]]
             windows[-1][1] = max(windows[-1][1], end)
         else:
             windows.append([start, end])
+    return windows
+
+
+def _tokenize_windows(text: str, windows: list[list[int]]) -> tuple[list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     for start, end in windows:

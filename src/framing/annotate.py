@@ -37,7 +37,7 @@ import re
 from bisect import bisect_right
 
 from .lexicons import Lexicons, load_lexicons
-from .matcher import Hit, Matcher
+from .matcher import Hit, Matcher, WordIndex, lower_same_length
 from .voice import voice_at
 
 LEXICON_LAYERS = ("loaded", "hedge", "booster", "attribution")
@@ -55,10 +55,12 @@ class Annotator:
                           quotes: list[dict], voices: list[dict],
                           event: str | None = None) -> list[dict]:
         """All spans of one article (``schema.SPAN_COLUMNS``), sorted by start."""
-        spans = lexicon_spans(self.matcher, doc_id, text, sentences, quotes, voices)
+        # both layers scan the same lower-cased words
+        words = WordIndex(lower_same_length(text))
+        spans = lexicon_spans(self.matcher, doc_id, text, sentences, quotes, voices, words)
         if self.actors is not None:
             spans += self.actors.annotate_document(doc_id, text, sentences, quotes, voices,
-                                                   event=event)
+                                                   event=event, words=words)
         spans.sort(key=lambda s: (s["start"], s["end"], s["layer"]))
         return spans
 
@@ -81,9 +83,11 @@ def _actor_annotator(events, ladders):
 # --- lexicon layers -------------------------------------------------------------
 
 def lexicon_spans(matcher: Matcher, doc_id: str, text: str, sentences: list[dict],
-                  quotes: list[dict], voices: list[dict]) -> list[dict]:
-    """Span records for every lexicon hit that passes its entry's rule."""
-    hits = matcher.find(text)
+                  quotes: list[dict], voices: list[dict],
+                  words: WordIndex | None = None) -> list[dict]:
+    """Span records for every lexicon hit that passes its entry's rule
+    (``words``: see :meth:`Matcher.find`)."""
+    hits = matcher.find(text, words)
     if not hits:
         return []
     sent_starts = [s["start"] for s in sentences]

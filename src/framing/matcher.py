@@ -15,9 +15,11 @@ hit.
 
 The regex engine tries a pattern at every character of the text, and a
 pattern that opens with a look-behind pays for it at every character. Terms
-that start with a letter or digit can only start right after a non-word
-character, so :class:`WordStartScanner` lets the pattern open with that
-character instead: the engine then skips in C to the next one.
+that start with a letter or digit can only start where a word starts, so
+:class:`WordStartScanner` tries its pattern only at the words a term could
+start with: :class:`WordIndex` keys every word of an article by its first
+run of letters and digits and the run after it, in one vectorised pass
+shared by every scanner.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from .lexicons import normalise_term, pattern_source
+from .tokens import _WORD_CLASS, one_byte_per_char
 
 # Word boundaries of the tokenizer: a word is [A-Za-z0-9]+ runs joined by one
 # of ’ ' . , - ; a hit may neither continue nor be continued by such a run.
@@ -49,33 +53,103 @@ def lower_same_length(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_LOWER)
 
 
+class WordIndex:
+    """The words of one lower-cased text (``WORD_RE`` words, found on
+    :func:`framing.tokens.one_byte_per_char` in one vectorised pass):
+    ``starts`` and ``ends`` (int arrays), and per word a key of its first
+    run of letters and digits (``first``) and of that run with the next one
+    (``pair``). A term matched at a word start has the same runs there, so
+    a word whose keys no term has needs no regex (equal keys may still
+    differ: the regex decides)."""
+
+    __slots__ = ("text", "starts", "ends", "first", "pair", "runs")
+
+    def __init__(self, text: str):
+        self.text = text
+        raw = one_byte_per_char(text)
+        # classes[i + 2] is character i's class (1 letter or digit, 2 joiner)
+        classes = np.frombuffer(b"\0\0" + raw.translate(_WORD_CLASS) + b"\0", dtype=np.uint8)
+        alnum = classes == 1
+        run_starts = np.flatnonzero(alnum[2:] & ~alnum[1:-1])
+        run_ends = np.flatnonzero(alnum[1:-1] & ~alnum[2:])
+        self.runs = len(run_starts)
+        # a run continues a word after a joiner that follows a letter or digit
+        words = np.flatnonzero((classes[run_starts + 1] != 2) | ~alnum[run_starts])
+        self.starts = run_starts[words]
+        # a word's last run is the one before the next word's first run
+        self.ends = run_ends[np.append(words[1:], self.runs) - 1 if len(words) else words]
+        keys = np.append(_run_keys(raw, run_starts, run_ends - run_starts), np.uint64(0))
+        self.first = keys[words]
+        self.pair = self.first * _PAIR_MIX + keys[words + 1]
+
+
+# A run's key: its first eight bytes, and its length (wrapping uint64 arithmetic).
+_MASKS = np.array([(1 << 8 * n) - 1 for n in range(9)], dtype=np.uint64)
+_LENGTH_MIX = np.uint64(0x9E3779B97F4A7C15)
+_PAIR_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+def _run_keys(raw: bytes, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    # every byte offset as the start of an (unaligned) 8-byte word
+    words = np.ndarray((len(raw),), dtype="<u8", buffer=raw + bytes(8), strides=(1,))
+    return (words[starts] & _MASKS[np.minimum(lengths, 8)]) + lengths.astype(np.uint64) * _LENGTH_MIX
+
+
+def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Which ``keys`` are in ``sorted_keys``."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = sorted_keys.searchsorted(keys)
+    at[at == len(sorted_keys)] = 0
+    return sorted_keys[at] == keys
+
+
 class WordStartScanner:
     """The matches of ``_START + body`` in a text (``regex``, its compiled
     pattern), leftmost first and without overlaps, as (start, end) pairs.
     ``body`` ends where no letter or digit follows (``_END`` or a look-ahead
     for a non-word character); ``terms`` are the lower-case terms it matches.
-    When every term starts with a letter or digit, a match other than at the
-    text's first character starts right after a non-word character, and a
-    pattern that consumes that character is scanned instead."""
+    When every term starts with a letter or digit, a match starts at a word
+    whose run keys (:class:`WordIndex`) some term has, and the pattern is
+    tried only there."""
 
     def __init__(self, body: str, terms):
         self.regex = re.compile(_START + body)
         word_initial = bool(terms) and all(t[:1].isascii() and t[:1].isalnum() for t in terms)
-        self._after_gap = (re.compile(rf"[^A-Za-z0-9](?<![A-Za-z0-9][{_JOINERS}])" + body)
-                           if word_initial else None)
+        self._keys = _term_keys(terms) if word_initial else None
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        if self._after_gap is None:
+    def spans(self, text: str, words: WordIndex | None = None) -> list[tuple[int, int]]:
+        """``words``: the text's :class:`WordIndex`, if already built."""
+        if self._keys is None:
             return [m.span() for m in self.regex.finditer(text)]
+        if words is None:
+            words = WordIndex(text)
+        singles, pairs = self._keys
+        maybe = _contains(singles, words.first) | _contains(pairs, words.pair)
         found = []
-        first = self.regex.match(text)
-        if first is not None:
-            found.append(first.span())
-        # A match never ends right before a letter or digit, so the next one
-        # cannot start at its end: its non-word character comes first.
-        for m in self._after_gap.finditer(text, first.end() if first is not None else 0):
-            found.append((m.start() + 1, m.end()))
+        after = 0
+        match = self.regex.match
+        for start in words.starts[maybe].tolist():
+            if start < after:
+                continue  # inside the previous match
+            m = match(text, start)
+            if m is not None:
+                found.append(m.span())
+                after = m.end()
         return found
+
+
+def _term_keys(terms) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted keys of the terms' first words: the first run of a one-run
+    term, the first two runs of a longer one."""
+    singles, pairs = [], []
+    for term in terms:
+        words = WordIndex(term)
+        if words.runs == 1:
+            singles.append(words.first[0])
+        else:
+            pairs.append(words.pair[0])
+    return np.unique(np.array(singles, dtype=np.uint64)), np.unique(np.array(pairs, dtype=np.uint64))
 
 
 class Hit(NamedTuple):
@@ -115,13 +189,15 @@ class Matcher:
         self.pattern_regex = (re.compile(r"\b" + _START + "(?:" + "|".join(patterns) + ")" + _END,
                                          re.IGNORECASE) if patterns else None)
 
-    def find(self, text: str) -> list[Hit]:
-        """Non-overlapping hits, leftmost first, the longest at each place."""
+    def find(self, text: str, words: WordIndex | None = None) -> list[Hit]:
+        """Non-overlapping hits, leftmost first, the longest at each place.
+        ``words``: the :class:`WordIndex` of ``lower_same_length(text)``, if
+        already built."""
         hits: list[Hit] = []
         if self._literal_scanner is not None:
             entries = self._literal_entries
-            lowered = lower_same_length(text)
-            for start, end in self._literal_scanner.spans(lowered):
+            lowered = lower_same_length(text) if words is None else words.text
+            for start, end in self._literal_scanner.spans(lowered, words):
                 # most hits are written as their key: skip normalising those
                 key = lowered[start:end]
                 hits.append(Hit(start, end, entries.get(key) or entries[normalise_term(key)]))
