@@ -418,3 +418,36 @@ def test_more_boilerplate_kinds(line, kind):
 def test_article_lines_that_look_like_widgets_stay(line):
     raw = f"First paragraph.\n{line}\nLast paragraph."
     assert split_boilerplate("d", raw) == (raw, [])
+
+
+# -- cleaning on several cores -----------------------------------------------------
+
+def _load_recording(table, **kwargs):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(table, **kwargs)
+    return corpus, [(str(w.message), w.category, w.filename, w.lineno) for w in caught]
+
+
+def test_workers_give_the_same_corpus_and_warnings(monkeypatch):
+    from framing import corpus as corpus_module
+    monkeypatch.setattr(corpus_module, "PARALLEL_MIN_DOCS", 4)
+    monkeypatch.setattr(corpus_module, "CHUNK_SIZE", 3)
+    texts = [f"Headline number {i} here\n\nAdvertisement\n\nBody {i} says “hello”, "
+             f"officials said.\n\nThe Associated Press contributed to this report.\n" for i in range(20)]
+    texts[4] = texts[11] = "Advertisement\n\nShare this article\n"  # nothing but boilerplate
+    table = pd.DataFrame({"id": [f"d{i}" for i in range(20)], "text": texts,
+                          "url": [f"https://www.site{i % 3}.example/a" for i in range(20)]})
+    used_workers = []
+    in_workers = corpus_module._finish_in_workers
+    monkeypatch.setattr(corpus_module, "_finish_in_workers",
+                        lambda *args: used_workers.append(True) or in_workers(*args))
+    serial, serial_warnings = _load_recording(table, n_jobs=1)
+    parallel, parallel_warnings = _load_recording(table, n_jobs=2)
+    assert used_workers == [True]
+    pd.testing.assert_frame_equal(serial.articles, parallel.articles)
+    pd.testing.assert_frame_equal(serial.boilerplate, parallel.boilerplate)
+    assert len(serial.articles) == 18 and len(serial.boilerplate) == 2 * 18
+    assert serial_warnings == parallel_warnings
+    assert [m for m, *_ in parallel_warnings] == [
+        f"DataFrame#{i}: nothing but boilerplate (advertisement, share_cta), skipped" for i in (4, 11)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing as mp
 import re
 import unicodedata
 import warnings
@@ -54,10 +55,16 @@ IGNORED_SUFFIXES = (".yaml", ".yml")
 MANIFEST_NAME = "manifest.csv"
 METADATA_COLUMNS = ("outlet", "title", "date", "url", "event", "source")
 _CONTROL_OK = frozenset("\t\n\r\f\v")
+#: Corpora with fewer articles are cleaned in this process: forking workers
+#: costs more than it saves.
+PARALLEL_MIN_DOCS = 256
+#: Articles per task sent to a worker.
+CHUNK_SIZE = 64
 
 
 def load_corpus(source, manifest=None, *, text_column: str = "text",
-                boilerplate_patterns: Iterable[LinePattern] | None = None) -> Corpus:
+                boilerplate_patterns: Iterable[LinePattern] | None = None,
+                n_jobs: int | None = None) -> Corpus:
     """Load a corpus into clean-text articles and their boilerplate.
 
     ``source`` is one of:
@@ -102,10 +109,16 @@ def load_corpus(source, manifest=None, *, text_column: str = "text",
     ``boilerplate_patterns`` replaces :data:`framing.boilerplate.PATTERNS`
     (the line patterns of material moved out of the text; credits at the end
     of an embedded post's line are cut as well); ``()`` keeps the text whole.
+
+    Files are read in this process; the boilerplate of a large corpus (at
+    least :data:`PARALLEL_MIN_DOCS` articles) is removed by ``n_jobs`` forked
+    workers (default: all cores, as :func:`framing.pipeline.run_documents`;
+    ``n_jobs=1`` stays in this process). The result, warnings included, is the
+    same either way.
     """
     patterns = PATTERNS if boilerplate_patterns is None else tuple(boilerplate_patterns)
     inline = INLINE_PATTERNS if patterns else ()
-    return _build(_load_docs(source, manifest, text_column), patterns, inline)
+    return _build(_load_docs(source, manifest, text_column), patterns, inline, n_jobs)
 
 
 def _load_docs(source, manifest, text_column: str) -> list[dict]:
@@ -586,15 +599,78 @@ def _finish(doc: dict, patterns, inline) -> tuple[dict, list[dict]] | None:
     return article, boiler
 
 
-def _build(docs: list[dict], patterns, inline) -> Corpus:
-    articles, boilerplate, extras = [], [], []
+def _first_duplicate(docs: list[dict]) -> tuple[int, CorpusError] | None:
+    """The index of the first doc whose doc_id an earlier doc has, and the
+    error naming both files."""
     seen: dict[str, str] = {}
-    for doc in docs:
+    for i, doc in enumerate(docs):
         if doc["doc_id"] in seen:
-            raise CorpusError(f"{doc['source']}: doc_id {doc['doc_id']!r} already used by "
-                              f"{seen[doc['doc_id']]}; give every article its own doc_id")
+            return i, CorpusError(f"{doc['source']}: doc_id {doc['doc_id']!r} already used by "
+                                  f"{seen[doc['doc_id']]}; give every article its own doc_id")
         seen[doc["doc_id"]] = doc["source"]
-        finished = _finish(doc, patterns, inline)
+    return None
+
+
+def _finish_all(docs: list[dict], patterns, inline) -> list:
+    return [_finish(doc, patterns, inline) for doc in docs]
+
+
+# set in the parent before forking; read by the workers
+_PENDING: tuple[list[dict], tuple, tuple] | None = None
+
+
+def _finish_chunk(bounds: tuple[int, int]) -> tuple[list, list[tuple]]:
+    """In a worker: the finished docs of one chunk, and the warnings they
+    raised (message, category, file, line) for the parent to repeat."""
+    docs, patterns, inline = _PENDING
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        finished = _finish_all(docs[bounds[0]:bounds[1]], patterns, inline)
+    return finished, [(str(w.message), w.category, w.filename, w.lineno) for w in caught]
+
+
+def _rewarn(message: str, category, filename: str, lineno: int) -> None:
+    """Repeat a worker's warning here, as if it had been raised here: the
+    same place, module and once-only registry, so the caller's filters apply."""
+    module = __name__ if filename == __file__ else None
+    warnings.warn_explicit(message, category, filename, lineno, module=module,
+                           registry=globals().setdefault("__warningregistry__", {}))
+
+
+def _finish_in_workers(docs: list[dict], patterns, inline, n_jobs: int) -> list:
+    global _PENDING
+    _PENDING = (docs, patterns, inline)
+    bounds = [(i, min(i + CHUNK_SIZE, len(docs))) for i in range(0, len(docs), CHUNK_SIZE)]
+    finished = []
+    try:
+        with mp.get_context("fork").Pool(min(n_jobs, len(bounds))) as pool:
+            for part, caught in pool.imap(_finish_chunk, bounds):  # in input order
+                for warning in caught:
+                    _rewarn(*warning)
+                finished.extend(part)
+    finally:
+        _PENDING = None
+    return finished
+
+
+def _finish_docs(docs: list[dict], patterns, inline, n_jobs: int | None) -> list:
+    """``_finish`` of every doc, in order; on ``n_jobs`` workers when there are many."""
+    if n_jobs is None:
+        from .pipeline import default_jobs  # imported here: pipeline imports the whole toolkit
+        n_jobs = default_jobs()
+    if n_jobs <= 1 or len(docs) < PARALLEL_MIN_DOCS or "fork" not in mp.get_all_start_methods():
+        return _finish_all(docs, patterns, inline)
+    return _finish_in_workers(docs, patterns, inline, n_jobs)
+
+
+def _build(docs: list[dict], patterns, inline, n_jobs: int | None) -> Corpus:
+    duplicate = _first_duplicate(docs)
+    if duplicate is not None:  # the docs before it are finished first (their warnings), as before
+        _finish_docs(docs[:duplicate[0]], patterns, inline, n_jobs)
+        raise duplicate[1]
+    finished_docs = _finish_docs(docs, patterns, inline, n_jobs)
+    articles, boilerplate, extras = [], [], []
+    for finished in finished_docs:
         if finished is None:
             continue
         article, boiler = finished
