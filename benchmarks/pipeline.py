@@ -63,7 +63,7 @@ def framing_run(path: Path, annotator, n_jobs: int) -> dict:
     from framing import load_corpus
     from framing.pipeline import run_documents
 
-    corpus = load_corpus(path)
+    corpus = load_corpus(path, n_jobs=n_jobs)
     return run_documents(corpus.articles, annotator, boilerplate=corpus.boilerplate, n_jobs=n_jobs)
 
 
@@ -79,7 +79,7 @@ def stage_profile(path: Path, annotator) -> dict[str, float]:
     from framing.voice import sentence_voice_shares, voice_segments_document
 
     start = time.process_time()
-    corpus = load_corpus(path)
+    corpus = load_corpus(path, n_jobs=1)
     totals = {"load": time.process_time() - start}
     credits = corpus.boilerplate[corpus.boilerplate["kind"] == "embed_credit"]
     embeds = {doc: g.to_dict("records") for doc, g in credits.groupby("doc_id")}

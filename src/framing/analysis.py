@@ -158,7 +158,7 @@ def analyze(corpus, *, event=None, lexicons=None, ladders=None, manifest=None,
     ladders in use, so an event may name a kind that only your file defines."""
     if not isinstance(corpus, Corpus):
         source = corpus
-        corpus = load_corpus(corpus, manifest=manifest)
+        corpus = load_corpus(corpus, manifest=manifest, n_jobs=n_jobs)
         if event is None and isinstance(source, str | Path) and Path(source).is_dir():
             event = find_event_files(Path(source))
     ladders = ladders if ladders is None or isinstance(ladders, Ladders) else load_ladders(ladders)
