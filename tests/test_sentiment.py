@@ -214,3 +214,23 @@ def test_summarize_gives_numpys_exact_statistics():
         assert stats["share_negative"] == float((values <= -0.05).mean())
         assert stats["share_positive"] == float((values >= 0.05).mean())
         assert stats["sentences"] == n
+
+
+def test_but_check_scales_as_vaders_does():
+    import random
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.vader_fast import _but_check
+    rng = random.Random(4)
+    for _ in range(3000):
+        n = rng.randint(1, 12)
+        words = [rng.choice(["but", "good", "bad", "the"]) for _ in range(n)]
+        if "but" not in words:
+            continue
+        # repeated valences, zeros and values that scaling makes equal to another
+        sentiments = [rng.choice([0, 0, 0.0, 1.9, -1.9, 0.95, 2.85, -2.5, 1.0]) for _ in range(n)]
+        expected = SentimentIntensityAnalyzer._but_check(words, list(sentiments))
+        got = _but_check(words, list(sentiments))
+        assert [v == 0 for v in got] == [v == 0 for v in expected]
+        assert [v for v in got if v] == [v for v in expected if v]

@@ -9,7 +9,7 @@ gets a valence), gives a word its lexicon valence at once when no booster,
 negation, idiom word or capital is near it, and otherwise follows VADER's
 rules step by step, in VADER's order, looking the neighbours up by index. It
 reuses VADER's tables and helpers (``BOOSTER_DICT``, ``SPECIAL_CASES``,
-``NEGATE``, ``_but_check``, ``score_valence``). Sentences with an emoji go to
+``NEGATE``, ``score_valence``). Sentences with an emoji go to
 VADER itself. tests/test_sentiment.py checks identical scores against the
 stock analyzer on thousands of news sentences and on generated sentences
 that meet each rule.
@@ -46,7 +46,8 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
         total = float(sum(self._sentiments(text, _lowercase_words(text))))
         if total == 0:  # normalize(0) == 0: no punctuation emphasis to add
             return 0.0
-        emphasis = self._punctuation_emphasis(text)
+        # VADER's emphasis only counts "!" and "?"
+        emphasis = self._punctuation_emphasis(text) if "!" in text or "?" in text else 0.0
         total = total + emphasis if total > 0 else total - emphasis
         return round(vader.normalize(total), 4)
 
@@ -76,7 +77,7 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
                 tokens = text.split()
             sentiments[i] = self._valence(tokens, lower, i)
         if tokens is not None and "but" in lower:  # the rule only scales valences
-            sentiments = self._but_check(lower, sentiments)
+            sentiments = _but_check(lower, sentiments)
         return sentiments
 
     def _valence(self, tokens, lower, i):
@@ -202,6 +203,21 @@ def _negation_check(valence, lower, start_i, i):
         elif _negated(lower[i - 3]):
             valence = valence * vader.N_SCALAR
     return valence
+
+
+def _but_check(lower: list, sentiments: list) -> list:
+    """``vader._but_check`` for lowercase words, with its ``list.index``
+    look-ups as written (a valence equal to an earlier one scales the earlier
+    one). Zeros are skipped: scaling one only finds another zero."""
+    bi = lower.index("but")
+    for i in [i for i, sentiment in enumerate(sentiments) if sentiment]:
+        sentiment = sentiments[i]
+        si = sentiments.index(sentiment)
+        if si < bi:
+            sentiments[si] = sentiment * 0.5
+        elif si > bi:
+            sentiments[si] = sentiment * 1.5
+    return sentiments
 
 
 def _special_idioms_check(valence, lower, i):
