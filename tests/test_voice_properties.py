@@ -152,3 +152,17 @@ def test_subject_tokens_are_the_last_of_all_tokens(phrase):
     while tokens and tokens[-1].group(0).lower() in _ADVERBS:
         tokens.pop()
     assert [m.span() for m in _subject_tokens(phrase)] == [m.span() for m in tokens[-6:]]
+
+
+_PASSIVE_PIECES = st.sampled_from([
+    "is", "was", "are", "were", "been", "this", "widely", " ", "  ", "\n", "\u00a0", "said",
+    "reported", "rumoured", "rumored", "thought", "to", "tox", "x", "_", "é", ",",
+])
+
+
+@SETTINGS
+@given(st.lists(_PASSIVE_PIECES, max_size=30).map("".join))
+def test_passive_matches_are_the_word_initial_regex_matches(low):
+    from framing.voice import _LOWER, _passive_matches, _word_initial
+    expected = [m.span() for m in _word_initial(_LOWER["passive"].finditer(low), low)]
+    assert [m.span() for m in _passive_matches(low)] == expected

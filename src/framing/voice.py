@@ -114,6 +114,10 @@ _ACCORDING_PATTERN = r"according to\s+"
 _PASSIVE_REPORTED_PATTERN = (
     r"(?:is|was|are|were|been)\s+(?:widely\s+)?(?:reported|said|believed|thought|alleged|"
     r"understood|claimed|rumou?red)\s+(?=to\b)")
+_PASSIVE_AUXILIARIES = frozenset(("is", "was", "are", "were", "been"))
+_PASSIVE_CUES = ("reported", "said", "believed", "thought", "alleged", "understood", "claimed",
+                 "rumored", "rumoured")
+_TO_AFTER_RE = re.compile(r"\s+to\b")
 # The patterns are lower case: run on the lower-cased text (same offsets) or,
 # when lower-casing changes the length, on the text itself ignoring case.
 _LOWER = {name: re.compile(p) for name, p in (
@@ -185,6 +189,38 @@ def _designation_matches(patterns: dict, haystack: str):
         else:
             yield found
             pos = found.end()
+
+
+def _passive_matches(low: str) -> list[re.Match]:
+    """The word-initial matches of ``_LOWER["passive"]`` in ``low``, in order,
+    found from the cue word each one has ("said", "believed", ...) before
+    "to": the pattern starts with letters too common to skip ahead to. (No
+    two such matches overlap.)"""
+    starts = set()
+    for cue in _PASSIVE_CUES:
+        c = low.find(cue)
+        while c >= 0:
+            if _TO_AFTER_RE.match(low, c + len(cue)) and (start := _passive_start(low, c)) is not None:
+                starts.add(start)
+            c = low.find(cue, c + 1)
+    return [m for start in sorted(starts) if (m := _LOWER["passive"].match(low, start))]
+
+
+def _passive_start(low: str, cue: int) -> int | None:
+    """Start of the auxiliary ("is", "was", ...) a passive report with its cue
+    word at ``cue`` would start with: the whole word before the cue (or
+    before "widely" there), spaces between."""
+    start = cue
+    for _ in range(2):
+        end = _skip_back_spaces(low, 0, start)
+        if end == start:
+            return None
+        start = end
+        while start > 0 and _is_word_char(low[start - 1]):
+            start -= 1
+        if low[start:end] != "widely":
+            break
+    return start if low[start:end] in _PASSIVE_AUXILIARIES else None
 
 
 def _lead_start(text: str, cue: int, floor: int) -> int:
@@ -402,7 +438,9 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
                 source = _source_phrase(text[start + by.end():source_end])
                 end = start + by.start()
             spans.append((start, end, source))
-    for m in _word_initial(patterns["passive"].finditer(haystack), haystack):
+    passives = _passive_matches(haystack) if patterns is _LOWER \
+        else _word_initial(patterns["passive"].finditer(haystack), haystack)
+    for m in passives:
         sent = _sentence_of(starts, ends, m.start())
         if sent is not None:
             spans.append((m.end(), _clause_end(text, m.end(), sent[1], clause_low), None))
