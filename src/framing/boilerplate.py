@@ -279,12 +279,12 @@ def _removed_lines(kinds: list[str | None]) -> list[bool]:
     """Which lines to cut: every boilerplate line, plus the blank lines that
     would otherwise leave an artefact."""
     n = len(kinds)
+    if not any(kinds):  # no boilerplate line (most texts): nothing to tidy, unless all is blank
+        return [False] * n if None in kinds else [True] * n
     removed = [bool(k) for k in kinds]
     content = [i for i, k in enumerate(kinds) if k is None]
     if not content:
         return [True] * n
-    if not any(removed):  # no boilerplate line (most texts): nothing to tidy
-        return removed
     first, last = content[0], content[-1]
     if any(removed[:first]):
         removed[:first] = [True] * first
@@ -332,8 +332,7 @@ def _inline_cuts(raw_text: str, classified, inline_patterns) -> list[list]:
             continue
         line = raw_text[start:end].rstrip("\r\n")
         for pattern, rx in compiled:
-            if len(line) > pattern.max_chars or (
-                    pattern.needs and not any(n in line.lower() for n in pattern.needs)):
+            if len(line) > pattern.max_chars or (pattern.needs and not _holds_any(line, pattern.needs)):
                 continue
             match = rx.search(line)
             if match and line[:match.start()].strip():
