@@ -658,7 +658,8 @@ def _finish_docs(docs: list[dict], patterns, inline, n_jobs: int | None) -> list
     if n_jobs is None:
         from .pipeline import default_jobs  # imported here: pipeline imports the whole toolkit
         n_jobs = default_jobs()
-    if n_jobs <= 1 or len(docs) < PARALLEL_MIN_DOCS or "fork" not in mp.get_all_start_methods():
+    if (n_jobs <= 1 or len(docs) < PARALLEL_MIN_DOCS or "fork" not in mp.get_all_start_methods()
+            or mp.current_process().daemon):  # a pool's worker may not start workers of its own
         return _finish_all(docs, patterns, inline)
     return _finish_in_workers(docs, patterns, inline, n_jobs)
 
