@@ -56,10 +56,10 @@ def lower_same_length(text: str) -> str:
 class WordIndex:
     """The words of one lower-cased text (``WORD_RE`` words, found on
     :func:`framing.tokens.one_byte_per_char` in one vectorised pass):
-    ``starts`` and ``ends`` (int arrays), and per word a key of its first
-    run of letters and digits (``first``) and of that run with the next one
-    (``pair``). A term matched at a word start has the same runs there, so
-    a word whose keys no term has needs no regex (equal keys may still
+    ``starts`` and ``ends`` (int arrays), and per word the hash slot of its
+    first run of letters and digits (``first``) and of that run with the next
+    one (``pair``). A term matched at a word start has the same runs there,
+    so a word whose slots no term has needs no regex (equal slots may still
     differ: the regex decides)."""
 
     __slots__ = ("text", "starts", "ends", "first", "pair", "runs")
@@ -79,29 +79,29 @@ class WordIndex:
         # a word's last run is the one before the next word's first run
         self.ends = run_ends[np.append(words[1:], self.runs) - 1 if len(words) else words]
         keys = np.append(_run_keys(raw, run_starts, run_ends - run_starts), np.uint64(0))
-        self.first = keys[words]
-        self.pair = self.first * _PAIR_MIX + keys[words + 1]
+        first = keys[words]
+        self.first = _slots(first)
+        self.pair = _slots(first * _PAIR_MIX + keys[words + 1])
 
 
-# A run's key: its first eight bytes, and its length (wrapping uint64 arithmetic).
+# A run's key is its first eight bytes; a key's slot, the top bits of a
+# multiplicative hash, indexes a scanner's table of the slots its terms have
+# (a table lookup: a binary search in a sorted array costs ten times more).
+# uint64 arithmetic wraps.
 _MASKS = np.array([(1 << 8 * n) - 1 for n in range(9)], dtype=np.uint64)
-_LENGTH_MIX = np.uint64(0x9E3779B97F4A7C15)
 _PAIR_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
+_SLOT_MIX = np.uint64(0x9E3779B97F4A7C15)
+_SLOT_BITS = 18  # few slots shared by chance with thousands of terms
 
 
 def _run_keys(raw: bytes, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     # every byte offset as the start of an (unaligned) 8-byte word
     words = np.ndarray((len(raw),), dtype="<u8", buffer=raw + bytes(8), strides=(1,))
-    return (words[starts] & _MASKS[np.minimum(lengths, 8)]) + lengths.astype(np.uint64) * _LENGTH_MIX
+    return words[starts] & _MASKS[np.minimum(lengths, 8)]
 
 
-def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Which ``keys`` are in ``sorted_keys``."""
-    if not len(sorted_keys):
-        return np.zeros(len(keys), dtype=bool)
-    at = sorted_keys.searchsorted(keys)
-    at[at == len(sorted_keys)] = 0
-    return sorted_keys[at] == keys
+def _slots(keys: np.ndarray) -> np.ndarray:
+    return (keys * _SLOT_MIX) >> np.uint64(64 - _SLOT_BITS)
 
 
 class WordStartScanner:
@@ -110,22 +110,21 @@ class WordStartScanner:
     ``body`` ends where no letter or digit follows (``_END`` or a look-ahead
     for a non-word character); ``terms`` are the lower-case terms it matches.
     When every term starts with a letter or digit, a match starts at a word
-    whose run keys (:class:`WordIndex`) some term has, and the pattern is
+    whose run slots (:class:`WordIndex`) some term has, and the pattern is
     tried only there."""
 
     def __init__(self, body: str, terms):
         self.regex = re.compile(_START + body)
         word_initial = bool(terms) and all(t[:1].isascii() and t[:1].isalnum() for t in terms)
-        self._keys = _term_keys(terms) if word_initial else None
+        self._slots = _term_slots(terms) if word_initial else None
 
     def spans(self, text: str, words: WordIndex | None = None) -> list[tuple[int, int]]:
         """``words``: the text's :class:`WordIndex`, if already built."""
-        if self._keys is None:
+        if self._slots is None:
             return [m.span() for m in self.regex.finditer(text)]
         if words is None:
             words = WordIndex(text)
-        singles, pairs = self._keys
-        maybe = _contains(singles, words.first) | _contains(pairs, words.pair)
+        maybe = self._slots[words.first] | self._slots[words.pair]
         found = []
         after = 0
         match = self.regex.match
@@ -139,17 +138,14 @@ class WordStartScanner:
         return found
 
 
-def _term_keys(terms) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted keys of the terms' first words: the first run of a one-run
-    term, the first two runs of a longer one."""
-    singles, pairs = [], []
+def _term_slots(terms) -> np.ndarray:
+    """Which slots the terms' first words have (a table of booleans): the
+    first run's of a one-run term, the first two runs' of a longer one."""
+    table = np.zeros(1 << _SLOT_BITS, dtype=bool)
     for term in terms:
         words = WordIndex(term)
-        if words.runs == 1:
-            singles.append(words.first[0])
-        else:
-            pairs.append(words.pair[0])
-    return np.unique(np.array(singles, dtype=np.uint64)), np.unique(np.array(pairs, dtype=np.uint64))
+        table[words.first[0] if words.runs == 1 else words.pair[0]] = True
+    return table
 
 
 class Hit(NamedTuple):
