@@ -308,10 +308,12 @@ def _after_to(text: str, lo: int, hi: int) -> bool:
     end = _skip_back_spaces(text, lo, hi)
     if end > lo and text[end - 1] == ",":
         end = _skip_back_spaces(text, lo, end - 1)
-    start = end
-    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "_’'-"):
-        start -= 1
-    return text[start:end].lower() == "to"
+    # only "to", "To", "tO" and "TO" lower-case to "to": two characters, the
+    # whole word
+    start = end - 2
+    if start < lo or text[start:end].lower() != "to":
+        return False
+    return start == lo or not (text[start - 1].isalnum() or text[start - 1] in "_’'-")
 
 
 def _skip_back_spaces(text: str, lo: int, hi: int) -> int:
@@ -468,19 +470,20 @@ def _verb_span(text: str, sent: tuple[int, int], v_start: int, v_end: int,
     subject = _subject(text, s_start, v_start, word)
     if subject and subject[0].lower() in _SELF:
         return None  # "I believe ...": the author's own stance
-    before = text[s_start:v_start].rstrip()
     # Tag at the end of the sentence: the report is the clause before it.
-    if _TRIVIAL_TAIL_RE.match(text[v_end:s_end]):
+    # (The tail patterns end with $: matched up to s_end, no slice needed.)
+    if _TRIVIAL_TAIL_RE.match(text, v_end, s_end):
         lead = text[s_start:subject[1]].rstrip() if subject else ""
         if lead.endswith(","):
             return s_start, s_start + len(lead) - 1, subject[0]
         return None  # nothing after the verb to report
-    if word in _INVERTED_TAG_VERBS and before.endswith(",") and end == s_end \
-            and len(WORD_RE.findall(text, start, end)) <= 6 \
-            and _TRIVIAL_TAIL_RE.match(text[start:end]) is None:
-        # "..., said a police spokesman." (verb before its subject)
-        source = _source_phrase(text[start:end])
-        return s_start, s_start + len(before) - 1, source
+    if word in _INVERTED_TAG_VERBS and end == s_end:
+        before = text[s_start:v_start].rstrip()
+        if before.endswith(",") and len(WORD_RE.findall(text, start, end)) <= 6 \
+                and _TRIVIAL_TAIL_RE.match(text, start, end) is None:
+            # "..., said a police spokesman." (verb before its subject)
+            source = _source_phrase(text[start:end])
+            return s_start, s_start + len(before) - 1, source
     if _LEMMA.get(word) in _NEEDS_THAT and not that:
         return None  # "added five entities", "charged with murder", "claimed the lives"
     if end <= start:
