@@ -202,3 +202,11 @@ def test_final_participle_phrase_is_not_an_inverted_tag():
     text = "Iran reached out to regional players, reaffirming its commitment to aid Assad.\n"
     voice, source = _voice_of(text, "Iran reached")
     assert voice == "own"
+
+
+def test_word_starts_are_a_new_array_for_the_same_text():
+    from framing.tokens import WORD_RE, word_starts
+    text = "Iran said U.S. officials’ 3,000 words."
+    first = word_starts(text)
+    first[:] = -1
+    assert word_starts(text).tolist() == [m.start() for m in WORD_RE.finditer(text)]

@@ -31,19 +31,29 @@ _WORD_CLASS = bytes(1 if chr(i) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr
                     else 2 if chr(i) in "'.,-" else 0 for i in range(256))
 
 
+# The last text's word starts: segment, voice and features ask for the same
+# article's in turn (one entry, so bounded; the text is compared by identity).
+_last_word_starts: list = [None, None]
+
+
 def word_starts(text: str) -> np.ndarray:
-    """Start offsets of every word, as an int array (for voice lookups).
+    """Start offsets of every word, as an int array (for voice lookups; a new
+    array on every call).
 
     Vectorised instead of running WORD_RE: a word starts at a letter or digit
     that continues no earlier word, i.e. whose previous character is neither
     a letter/digit nor a joiner right after a letter/digit (WORD_RE's greedy
     matches end exactly where that pattern stops)."""
-    classes = np.frombuffer(one_byte_per_char(text).translate(_WORD_CLASS), dtype=np.uint8)
-    alnum = classes == 1
-    continues = np.zeros(len(classes), dtype=bool)
-    continues[1:] = alnum[:-1]
-    continues[2:] |= (classes[1:-1] == 2) & alnum[:-2]
-    return np.flatnonzero(alnum & ~continues).astype(np.int64, copy=False)
+    last_text, starts = _last_word_starts
+    if last_text is not text:
+        classes = np.frombuffer(one_byte_per_char(text).translate(_WORD_CLASS), dtype=np.uint8)
+        alnum = classes == 1
+        continues = np.zeros(len(classes), dtype=bool)
+        continues[1:] = alnum[:-1]
+        continues[2:] |= (classes[1:-1] == 2) & alnum[:-2]
+        starts = np.flatnonzero(alnum & ~continues).astype(np.int64, copy=False)
+        _last_word_starts[:] = text, starts
+    return starts.copy()
 
 
 def count_words(text: str) -> int:
