@@ -203,11 +203,11 @@ def speaker_after(text: str, q_end: int, limit: int):
     tokens = list(islice(WORD_TOKEN_RE.finditer(window, 0, stop), 8))
     if not tokens:
         return None
+    words = [t.group(0).lower() for t in tokens]
+    first = words[0]
     # "Gary Fine, a sociology professor at Northwestern, told me": the
     # appositive may be long.
-    appositive = _APPOSITIVE_HEAD_RE.match(window)
-    first = tokens[0].group(0).lower()
-    if appositive and first not in SPEECH_VERBS:
+    if first not in SPEECH_VERBS and (appositive := _APPOSITIVE_HEAD_RE.match(window)):
         # the first word after it (no word spans the comma it ends with)
         verb = WORD_TOKEN_RE.search(window, appositive.end(), stop)
         if verb and verb.group(0).lower() in SPEECH_VERBS and verb.group(0).lower() not in BASE_FORMS:
@@ -224,11 +224,10 @@ def speaker_after(text: str, q_end: int, limit: int):
             return None
         s, e = pos + name_tokens[0].start(), pos + name_tokens[-1].end()
         return text[s:e], s, e, first
-    for k, t in enumerate(tokens[:7]):
-        w = t.group(0).lower()
+    for k, (t, w) in enumerate(zip(tokens[:7], words, strict=False)):
         if w in BASE_FORMS and k + 1 < len(tokens):
             continue  # "Iranian state media IRNA said": 'state' is a noun here
-        if w in NOUN_LIKE and k + 1 < len(tokens) and tokens[k + 1].group(0).lower() in SPEECH_VERBS:
+        if w in NOUN_LIKE and k + 1 < len(tokens) and words[k + 1] in SPEECH_VERBS:
             continue  # "the Iranian reports read": 'reports' is the subject
         if w in SPEECH_VERBS and k > 0:
             subj = clean_subject(window[:t.start()], pos)
