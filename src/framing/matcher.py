@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .lexicons import normalise_term, pattern_source
-from .tokens import _WORD_CLASS, one_byte_per_char
+from .tokens import WORD_CLASS, one_byte_per_char
 
 # Word boundaries of the tokenizer: a word is [A-Za-z0-9]+ runs joined by one
 # of ’ ' . , - ; a hit may neither continue nor be continued by such a run.
@@ -68,7 +68,7 @@ class WordIndex:
         self.text = text
         raw = one_byte_per_char(text)
         # classes[i + 2] is character i's class (1 letter or digit, 2 joiner)
-        classes = np.frombuffer(b"\0\0" + raw.translate(_WORD_CLASS) + b"\0", dtype=np.uint8)
+        classes = np.frombuffer(b"\0\0" + raw.translate(WORD_CLASS) + b"\0", dtype=np.uint8)
         alnum = classes == 1
         run_starts = np.flatnonzero(alnum[2:] & ~alnum[1:-1])
         run_ends = np.flatnonzero(alnum[1:-1] & ~alnum[2:])

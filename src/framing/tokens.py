@@ -26,8 +26,9 @@ def one_byte_per_char(text: str) -> bytes:
     return text.replace("’", "'").encode("latin-1", "replace")
 
 
-# WORD_RE's character classes by byte: 1 letter or digit, 2 joiner, 0 other.
-_WORD_CLASS = bytes(1 if chr(i) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+# WORD_RE's character classes by byte (for bytes.translate in vectorised scans):
+# 1 letter or digit, 2 joiner, 0 other.
+WORD_CLASS = bytes(1 if chr(i) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
                     else 2 if chr(i) in "'.,-" else 0 for i in range(256))
 
 
@@ -46,7 +47,7 @@ def word_starts(text: str) -> np.ndarray:
     matches end exactly where that pattern stops)."""
     last_text, starts = _last_word_starts
     if last_text is not text:
-        classes = np.frombuffer(one_byte_per_char(text).translate(_WORD_CLASS), dtype=np.uint8)
+        classes = np.frombuffer(one_byte_per_char(text).translate(WORD_CLASS), dtype=np.uint8)
         alnum = classes == 1
         continues = np.zeros(len(classes), dtype=bool)
         continues[1:] = alnum[:-1]
