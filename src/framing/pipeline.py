@@ -23,7 +23,7 @@ from .segment import segment_document
 from .voice import sentence_voice_shares, voice_segments_document
 
 _ANNOTATOR = None  # set in the parent before forking; read by workers
-_CATEGORIES: dict = {}  # the feature categories every chunk's table is completed to
+_FEATURE_COLUMNS: list[str] = []  # the registry's columns, which every chunk's table gets
 
 
 def process_document(article: dict, annotator, embeds: list[dict] | None = None) -> dict[str, list]:
@@ -75,11 +75,19 @@ def _process_chunk(articles: list[dict]) -> dict[str, pd.DataFrame]:
             for name, records in process_document(article, _ANNOTATOR, embeds).items():
                 out[name].extend(records)
     frames = {name: schema.frame_from_records(out[name], columns) for name, columns in _TABLES.items()}
-    # Completed here, in parallel, to the same columns in every chunk: the
-    # parent then concatenates like frames instead of aligning ~700 columns.
-    frames["features"] = complete_features(pd.DataFrame.from_records(out["features"]), _CATEGORIES) \
+    frames["features"] = _with_registry_columns(pd.DataFrame.from_records(out["features"])) \
         if out["features"] else pd.DataFrame({"doc_id": []})
     return frames
+
+
+def _with_registry_columns(features: pd.DataFrame) -> pd.DataFrame:
+    """The chunk's feature rows with every registry column, in registry order
+    (absent categories NaN until :func:`complete_features`), then any other
+    column: the parent concatenates like frames instead of aligning ~700
+    columns per chunk (one reindex here is cheaper than both that and
+    completing each chunk)."""
+    known = set(_FEATURE_COLUMNS)
+    return features.reindex(columns=_FEATURE_COLUMNS + [c for c in features.columns if c not in known])
 
 
 def _concat(frames: list[pd.DataFrame], columns: list[str] | None) -> pd.DataFrame:
@@ -103,7 +111,7 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
                   progress=None) -> dict[str, pd.DataFrame]:
     """Per-article tables for every article: sentences, quotes, voices, spans,
     features. ``n_jobs=1`` runs in this process (no fork)."""
-    global _ANNOTATOR, _CATEGORIES
+    global _ANNOTATOR, _FEATURE_COLUMNS
     records = articles[schema.ARTICLE_COLUMNS].to_dict("records")
     if boilerplate is not None and len(boilerplate):
         credits = boilerplate[boilerplate["kind"] == "embed_credit"]
@@ -117,7 +125,8 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
     sentiment.analyzer()
     readability.warm_up()
     _ANNOTATOR = annotator
-    _CATEGORIES = categories = default_categories(annotator=annotator)
+    categories = default_categories(annotator=annotator)
+    _FEATURE_COLUMNS = ["doc_id", *feature_names(categories)]
     # Objects that exist before the run (the annotator, the caller's own data)
     # go to the collector's permanent generation: full collections then skip
     # them instead of re-scanning a big notebook heap, and forked workers do
@@ -136,12 +145,9 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
                         progress(done, len(records))
     finally:
         gc.unfreeze()
-        _ANNOTATOR, _CATEGORIES = None, {}
+        _ANNOTATOR, _FEATURE_COLUMNS = None, []
     tables = {name: _concat([p[name] for p in parts], columns) for name, columns in _TABLES.items()}
     features = _concat([p["features"] for p in parts], None)
     del parts
-    if list(features.columns) != ["doc_id", *feature_names(categories)]:
-        # a chunk met a category the others lack (a user lexicon's, say), or no article at all
-        features = complete_features(features, categories)
-    tables["features"] = features
+    tables["features"] = complete_features(features, categories)
     return tables
