@@ -43,6 +43,23 @@ def test_sources_use_apposition_context_and_reported_segments():
         ("quote", "expert"), ("quote", "unattributed"), ("reported", "state_media")]
 
 
+def test_a_reported_clause_split_by_a_quotation_is_one_source():
+    text = ("Officials said the strikes were \"a warning\" and would go on. "
+            "Officials said more would follow.")
+    second = text.index("Officials said more")
+    sentences = [sentence("d", 0, text, 0, second - 1), sentence("d", 1, text, second, len(text))]
+    q_start = text.index("\"a warning")
+    q_end = q_start + len("\"a warning\"")
+    voices = [voice("d", 0, q_start, "reported", source="Officials"),
+              voice("d", q_start, q_end, "quoted"),
+              voice("d", q_end, second - 1, "reported", source="Officials"),
+              voice("d", second, len(text), "reported", source="Officials")]
+    sources = sources_document(text, sentences, [], voices)
+    # the interrupted clause counts once; the next sentence's attribution is a second source
+    assert [(s["kind"], s["speaker"]) for s in sources] == [
+        ("reported", "Officials"), ("reported", "Officials")]
+
+
 def test_embedded_posts_are_social_media():
     text = "He wrote: \"Victory is near.\""
     q = quote("d", 0, text, "Victory is near.", kind="embedded_post", speaker="He")

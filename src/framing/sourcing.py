@@ -1,8 +1,8 @@
 """Sourcing profile of one article: whom it quotes or reports, and how.
 
 A *source* is one attribution: a quotation that counts as speech, or a
-reported-speech segment ("officials said that ...", "according to state
-media"). Each source is typed from cue words in its speaker's description --
+reported-speech clause ("officials said that ...", "according to state
+media"; the pieces of one clause around a quotation in it count once). Each source is typed from cue words in its speaker's description --
 the speaker string, else the words next to it in the same sentence, where
 appositions live ("Jane Doe, an analyst at Chatham House, said"), else the
 words around the first mention of the speaker's surname, where articles
@@ -200,11 +200,18 @@ def sources_document(text: str, sentences: list[dict], quotes: list[dict],
             kind = _typed(text, speaker, q.get("speaker_start"), q.get("speaker_end"), bounds,
                           introduced)
         out.append({"kind": "quote", "speaker": speaker if has_speaker else None, "type": kind})
+    counted: set[tuple] = set()
     for seg in voices:
         if seg["voice"] != "reported":
             continue
         source = seg.get("source")
         has_source = isinstance(source, str) and bool(source.strip())
+        # A reported clause interrupted by a quotation comes back as two
+        # segments with one source: one attribution, counted once per sentence.
+        clause = (bounds.around(seg["start"]), source if has_source else None)
+        if clause[0] is not None and clause in counted:
+            continue
+        counted.add(clause)
         out.append({"kind": "reported", "speaker": source if has_source else None,
                     "type": _typed(text, source, None, None, bounds, introduced) if has_source
                     else "unattributed"})
