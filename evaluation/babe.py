@@ -44,7 +44,7 @@ import ast
 import math
 from pathlib import Path
 
-from evaluation import DEFAULT_DATA_DIR
+from evaluation import DEFAULT_DATA_DIR, print_rows
 
 DATASET = "BABE SG2 80 % (Spinde et al. 2021)"
 #: Fixed before looking at any result: Biased when the score sums to 2+
@@ -187,11 +187,7 @@ def evaluate(data_dir: Path = DEFAULT_DATA_DIR) -> list[dict]:
 
 
 def main() -> None:
-    rows = evaluate()
-    if not rows:
-        print("babe/babe_sg2.csv not found; nothing to evaluate")
-    for r in rows:
-        print(f"{r['task']:<80} {r['metric']:<12} {r['value']:.3f}  (n={r['n']})")
+    print_rows(evaluate(), "babe/babe_sg2.csv not found")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 
-from evaluation import DEFAULT_DATA_DIR
+from evaluation import DEFAULT_DATA_DIR, print_rows
 
 DATASET = "BASIL (Fan et al. 2019)"
 #: Attribution-verb classes that comment on the speaker or claim (attribution.tsv).
@@ -174,5 +174,4 @@ def evaluate(data_dir: Path = DEFAULT_DATA_DIR, limit: int | None = None) -> lis
 
 
 if __name__ == "__main__":
-    for r in evaluate():
-        print(f"{r['task']:<55} {r['metric']:<25} {r['value']:.3f}  (n={r['n']})")
+    print_rows(evaluate(), "basil not found")

@@ -25,7 +25,7 @@ import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from evaluation import DEFAULT_DATA_DIR
+from evaluation import DEFAULT_DATA_DIR, print_rows
 
 DATASET = "hedges/wiki.xml (Szarvas et al. 2012, Wikipedia)"
 
@@ -113,11 +113,7 @@ def evaluate(data_dir: Path = DEFAULT_DATA_DIR) -> list[dict]:
 
 
 def main() -> None:
-    rows = evaluate()
-    if not rows:
-        print("hedges/wiki.xml not found; nothing to evaluate")
-    for r in rows:
-        print(f"{r['task']:<48} {r['metric']:<10} {r['value']:.3f}  (n={r['n']})")
+    print_rows(evaluate(), "hedges/wiki.xml not found")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from evaluation import DEFAULT_DATA_DIR
+from evaluation import DEFAULT_DATA_DIR, print_rows
 
 DATASET = "NewsWCL50 (Hamborg et al. 2019), events 0-4"
 EVENTS_DIR = Path(__file__).resolve().parent / "newswcl50_events"
@@ -161,5 +161,4 @@ def evaluate(data_dir: Path = DEFAULT_DATA_DIR) -> list[dict]:
 
 
 if __name__ == "__main__":
-    for r in evaluate():
-        print(f"{r['task']:<60} {r['metric']:<10} {r['value']:.3f}  (n={r['n']})")
+    print_rows(evaluate(), "newswcl50 not found")

@@ -28,7 +28,7 @@ import inspect
 import math
 from pathlib import Path
 
-from evaluation import DEFAULT_DATA_DIR
+from evaluation import DEFAULT_DATA_DIR, print_rows
 from evaluation._seeds import SEEDS, annotated_seeds
 
 DATASET = "seeds_annotations (ours): seeds 001, 004"
@@ -175,8 +175,7 @@ def main() -> None:
     if collected is None:
         print("seeds_annotations not found; nothing to evaluate")
         return
-    for row in evaluate():
-        print(f"{row['task']:<52} {row['metric']:<10} {row['value']:.3f}  (n={row['n']})")
+    print_rows(evaluate())
     res = score(collected)
     for doc_id, text, cls in res["misses"]:
         print(f"missed  {doc_id}: {text!r} ({cls})")

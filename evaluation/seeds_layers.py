@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from evaluation import DEFAULT_DATA_DIR
+from evaluation import DEFAULT_DATA_DIR, print_rows
 from evaluation._seeds import annotated_seeds
 
 DATASET = "seeds_annotations (ours): seeds 001, 004"
@@ -166,8 +166,7 @@ def main() -> None:
     if collected is None:
         print("seeds_annotations not found; nothing to evaluate")
         return
-    for row in evaluate():
-        print(f"{row['task']:<48} {row['metric']:<10} {row['value']:.3f}  (n={row['n']})")
+    print_rows(evaluate())
     for layer in GOLD_KEYS:
         res = score_layer(collected, layer)
         for doc_id, text in res["misses"]:

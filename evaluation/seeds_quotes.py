@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evaluation import DEFAULT_DATA_DIR
+from evaluation import DEFAULT_DATA_DIR, print_rows
 from evaluation._seeds import annotated_seeds
 
 DATASET = "seeds_annotations (ours): seeds 001, 004"
@@ -175,5 +175,4 @@ def evaluate(data_dir: Path = DEFAULT_DATA_DIR) -> list[dict]:
 
 
 if __name__ == "__main__":
-    for fig in evaluate():
-        print(f"{fig['metric']:<26} {fig['value']:.3f}  (n={fig['n']})")
+    print_rows(evaluate(), "seeds_annotations not found")

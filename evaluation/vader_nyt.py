@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluation import DEFAULT_DATA_DIR
+from evaluation import DEFAULT_DATA_DIR, print_rows
 from framing.sentiment import compound
 
 DATASET = "VADER NYT editorial snippets (Hutto & Gilbert 2014)"
@@ -53,5 +53,4 @@ def evaluate(data_dir: Path = DEFAULT_DATA_DIR) -> list[dict]:
 
 
 if __name__ == "__main__":
-    for row in evaluate():
-        print(f"{row['task']}: {row['metric']} = {row['value']:.3f} (n={row['n']}; {row['reference']})")
+    print_rows(evaluate(), "vader_nyt not found")
