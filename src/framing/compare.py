@@ -25,6 +25,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import schema, stats
 from .features import VOICE_SETS, category_key
+from .sentiment import mention_tone
 from .tokens import WORD_RE
 
 #: Voices of the per-outlet rates: ``outlet`` = own + reported (the outlet's
@@ -395,14 +396,9 @@ def actor_tone_by_outlet(articles: pd.DataFrame, spans: pd.DataFrame, sentiments
     matrix), with a bootstrap 95 % interval over those sentences. A sentence
     counts once per (actor, voice). Columns ``schema.ACTOR_TONE_BY_OUTLET_COLUMNS``."""
     columns = schema.ACTOR_TONE_BY_OUTLET_COLUMNS
-    mentions = spans.loc[(spans["layer"] == "actor_label") & spans["actor"].notna()
-                         & spans["sent_id"].notna(), ["doc_id", "sent_id", "actor", "voice"]]
-    if mentions.empty:
+    scored = mention_tone(spans, sentiments).merge(articles[["doc_id", "outlet"]], on="doc_id")
+    if scored.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    mentions = mentions.astype({"sent_id": "int64"}).drop_duplicates()
-    tone = sentence_tone(articles, sentiments).astype({"sent_id": "int64"})
-    scored = mentions.merge(tone[["doc_id", "sent_id", "outlet", "compound"]],
-                            on=["doc_id", "sent_id"])
     rng = np.random.default_rng(seed)
     rows = []
     for (outlet, actor, voice), group in scored.groupby(["outlet", "actor", "voice"], sort=True):

@@ -104,6 +104,19 @@ def summarize_array(values: np.ndarray) -> dict[str, float]:
             "sentences": n}
 
 
+def mention_tone(spans: pd.DataFrame, sentiments: pd.DataFrame) -> pd.DataFrame:
+    """The sentences that mention each event actor, with their score: doc_id,
+    sent_id, actor, voice (of the mention), compound. A sentence appears once
+    per (actor, voice of the mention). ``sentiments`` is
+    :func:`sentence_sentiment`'s table. The one selection behind per-article
+    (:func:`actor_tone`) and per-outlet (``compare.actor_tone_by_outlet``) tone."""
+    mentions = spans.loc[(spans["layer"] == "actor_label") & spans["actor"].notna()
+                         & spans["sent_id"].notna(), ["doc_id", "sent_id", "actor", "voice"]]
+    mentions = mentions.drop_duplicates().astype({"sent_id": "int64"})
+    scores = sentiments[["doc_id", "sent_id", "compound"]].astype({"sent_id": "int64"})
+    return mentions.merge(scores, on=["doc_id", "sent_id"])
+
+
 def actor_tone(sentences: pd.DataFrame, spans: pd.DataFrame,
                sentiments: pd.DataFrame) -> pd.DataFrame:
     """Tone of the sentences that mention each event actor, per article and voice.
@@ -114,15 +127,10 @@ def actor_tone(sentences: pd.DataFrame, spans: pd.DataFrame,
     only restricts the result to known sentences. Columns
     ``ACTOR_TONE_COLUMNS``; ``sd`` is NaN for a single sentence.
     """
-    mentions = spans.loc[(spans["layer"] == "actor_label") & spans["actor"].notna()
-                         & spans["sent_id"].notna(), ["doc_id", "sent_id", "actor", "voice"]]
-    if mentions.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in ACTOR_TONE_COLUMNS})
-    mentions = mentions.drop_duplicates().astype({"sent_id": "int64"})
     known = sentences[["doc_id", "sent_id"]].astype({"sent_id": "int64"})
-    scored = (mentions.merge(known, on=["doc_id", "sent_id"])
-              .merge(sentiments[["doc_id", "sent_id", "compound"]].astype({"sent_id": "int64"}),
-                     on=["doc_id", "sent_id"]))
+    scored = mention_tone(spans, sentiments).merge(known, on=["doc_id", "sent_id"])
+    if scored.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in ACTOR_TONE_COLUMNS})
     rows = []
     for (doc_id, actor, voice), group in scored.groupby(["doc_id", "actor", "voice"], sort=True):
         stats = summarize(group["compound"].tolist())
