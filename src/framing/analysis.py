@@ -20,6 +20,7 @@ from .ladders import Ladders, load_ladders
 from .lexicons import Lexicons, load_lexicons
 from .pipeline import run_documents
 
+#: The per-article tables of a run, as saved by ``save``.
 TABLES = ("articles", "boilerplate", "sentences", "quotes", "voices", "spans", "features")
 
 

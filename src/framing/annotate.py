@@ -38,9 +38,9 @@ from bisect import bisect_right
 
 from .lexicons import Lexicons, load_lexicons
 from .matcher import Hit, Matcher, WordIndex, lower_same_length
+from .speakers import PRONOUNS
+from .tokens import WORD_RE
 from .voice import voice_at
-
-LEXICON_LAYERS = ("loaded", "hedge", "booster", "attribution")
 
 
 class Annotator:
@@ -166,7 +166,7 @@ class _Document:
             speaker = self._first_name(hit, k)
         if speaker is None:
             return math.nan
-        if speaker.lower() in _PRONOUNS:
+        if speaker.lower() in PRONOUNS:
             for pos, name in reversed(self.last_named):
                 if pos < hit.start:
                     return name
@@ -219,7 +219,7 @@ class _Document:
         before = self.before(hit, k, width=120)
         # "Russia, a major Assad ally, said": skip the appositive
         before = _APPOSITIVE_END.sub(" ", before)
-        words = list(_TOKEN.finditer(before))
+        words = list(WORD_RE.finditer(before))
         i = len(words) - 1
         while i >= 0 and (words[i].group().lower() in _SKIP_BEFORE_VERB
                           or (words[i].group().endswith("ly") and words[i].group().islower())):
@@ -245,7 +245,6 @@ class _Document:
         return _clean_np(np_text)
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[\u2019'.,\-][A-Za-z0-9]+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"\u201c\u201d\u2014\u2013]")
 _APPOSITIVE_END = re.compile(r",[^,;:\"\u201c\u201d]{1,60},\s*$")
 _QUOTE_OR_COMMA_END = re.compile(r"(?:[,\u201d\"]|\u2019(?=\s))\s*$")
@@ -261,7 +260,6 @@ _OPENERS = {"the", "a", "an", "in", "on", "at", "but", "and", "while", "when", "
             "if", "since", "for", "with", "by", "from", "his", "her", "its", "their", "our", "my",
             "also", "still", "yet", "so", "then", "today", "yesterday", "earlier", "later"}
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were|am)\s+$", re.IGNORECASE)
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _SKIP_BEFORE_VERB = {"has", "have", "had", "was", "were", "is", "are", "also", "later", "then",
                      "previously", "repeatedly", "again", "reportedly", "once", "recently",
                      "publicly", "privately", "earlier", "will", "would", "could", "did",

@@ -28,9 +28,8 @@ from .features import VOICE_SETS, category_key
 from .sentiment import mention_tone
 from .tokens import WORD_RE
 
-#: Voices of the per-outlet rates: ``outlet`` = own + reported (the outlet's
-#: own wording), the figure to compare outlets on.
-RATE_VOICES = tuple(VOICE_SETS)
+#: Voices of the per-outlet rates (``outlet`` = own + reported, the outlet's
+#: own wording: the figure to compare outlets on).
 _SPLIT_VOICES = frozenset(VOICE_SETS)
 
 

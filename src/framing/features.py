@@ -38,12 +38,11 @@ from .readability import (
     counts_in_ranges,
     scores_from_counts,
 )
-from .schema import LAYERS
+from .schema import LAYERS, VOICES
 from .sentiment import compound, majority_voice, summarize_array
 from .sourcing import SPEAKER_TYPES, normalize_speaker, sources_document
 from .tokens import WORD_RE, word_starts
 
-VOICES = ("own", "reported", "quoted")
 #: Every voice a column can be split by, and the span voices each one pools.
 VOICE_SETS: dict[str, tuple[str, ...]] = {
     "own": ("own",), "reported": ("reported",), "quoted": ("quoted",),

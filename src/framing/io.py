@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-_SAVED = ("articles", "boilerplate", "sentences", "quotes", "voices", "spans", "features")
+from .analysis import TABLES
 
 
 def _table_for_disk(frame: pd.DataFrame) -> pd.DataFrame:
@@ -34,7 +34,7 @@ def save_tables(tables: dict[str, pd.DataFrame], directory: str | Path) -> Path:
 
 def save_analysis(analysis, directory: str | Path) -> Path:
     """Every table of an :class:`~framing.Analysis`, plus the comparison views."""
-    tables = {name: getattr(analysis, name) for name in _SAVED}
+    tables = {name: getattr(analysis, name) for name in TABLES}
     tables["reuse_pairs"] = analysis.reuse.pairs
     tables["reuse_alignments"] = analysis.reuse.alignments
     tables["reports"] = analysis.reuse.groups

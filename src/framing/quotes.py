@@ -42,7 +42,6 @@ from .tokens import WORD_RE
 _QUOTE_MARKS = "“”„«»\""
 _OPENERS = "“„«"
 _CLOSERS = "”»"
-_LINE_RE = re.compile(r"[^\n]+")
 _CREDIT_RE = re.compile(
     r"^[ \t]*[—–-]{1,2}[ \t]*(?P<name>[^\n(]{0,80}?)[ \t]*\((?P<handle>@\w{1,30})\)[^\n]{0,40}$",
     re.MULTILINE)

@@ -190,11 +190,6 @@ def readability(sentences: list[str]) -> dict[str, float]:
     return scores_from_counts(readability_counts(sentences))
 
 
-def prose_sentences(sentences: list[dict]) -> list[dict]:
-    """The sentences readability is computed on (not headlines or headings)."""
-    return [s for s in sentences if s.get("zone") not in SKIPPED_ZONES]
-
-
 def warm_up() -> None:
     """Load the dictionaries now (call in the parent before forking workers)."""
     syllable_table()

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right, insort
 import numpy as np
 
 from .matcher import trie_regex
-from .speakers import PRONOUNS, clean_subject, first_name_run, strip_titles
+from .speakers import PRONOUNS, WORD_TOKEN_RE, clean_subject, first_name_run, strip_titles
 from .tokens import WORD_RE, one_byte_per_char, word_starts
 
 
@@ -71,9 +71,7 @@ _NOUN_FIRST = _wordset("state report note post claim show promise estimate stres
 _SELF = _wordset("i we you")
 _NOT_AFTER_S_VERB = _wordset("of from about by on in were are have had was is said say suggest "
                              "indicate show read")
-#: weak evidentials count only with a "that" clause or a source-like subject
-
-
+_BY_RE = re.compile(r"\bby\s+")  # the agent of a designation
 _VERB_PATTERN = r"\b(?:" + trie_regex(_ATTRIBUTION_VERBS) + r")\b"
 _LOWERCASE_BYTES = bytes(1 if ord("a") <= i <= ord("z") else 0 for i in range(256))
 _MAX_VERB_LENGTH = max(map(len, _ATTRIBUTION_VERBS))
@@ -81,6 +79,7 @@ _MAX_VERB_LENGTH = max(map(len, _ATTRIBUTION_VERBS))
 _VERB_SHAPES = np.zeros((_MAX_VERB_LENGTH + 1, 26, 26), dtype=bool)
 for _form in _ATTRIBUTION_VERBS:
     _VERB_SHAPES[len(_form), ord(_form[0]) - ord("a"), ord(_form[-1]) - ord("a")] = True
+#: weak evidentials count only with a "that" clause or a source-like subject
 _WEAK = _wordset("suggest suggests suggested suggesting indicate indicates indicated "
                  "indicating show shows showed showing reveal reveals revealed revealing")
 _SOURCE_NOUNS = _wordset(
@@ -136,7 +135,6 @@ _CLAUSE_WORD_RE = re.compile(_CLAUSE_WORDS)
 _CASE_FOLD_ODD = ("ı", "ſ")
 _THAT_RE = re.compile(r"\s+that\b")
 _FINITE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
-_WORD_TOKEN_RE = re.compile(r"[\w’'\-]+(?:\.[\w’'\-]+)*")
 
 
 def _is_word_char(char: str) -> bool:
@@ -351,7 +349,7 @@ def _is_verb_use(text: str, lo: int, v_start: int, v_end: int, word: str) -> boo
             return False
     elif word in _S_FORMS:
         # "the post criticizes X" (verb) vs "the reports of", "claims were" (noun)
-        nxt = _WORD_TOKEN_RE.search(text, v_end, v_end + 30)
+        nxt = WORD_TOKEN_RE.search(text, v_end, v_end + 30)
         if not prev or (nxt and nxt.group(0).lower() in _NOT_AFTER_S_VERB):
             return False
     elif word.endswith("ing"):
@@ -370,13 +368,13 @@ def _is_verb_use(text: str, lo: int, v_start: int, v_end: int, word: str) -> boo
 
 
 def _last_word_token(text: str, lo: int, hi: int) -> str:
-    """The last _WORD_TOKEN_RE match in text[lo:hi] ("" if none), as the last
+    """The last WORD_TOKEN_RE match in text[lo:hi] ("" if none), as the last
     of ``finditer(text, lo, hi)``: tokenised from a space (which no token
     spans) before it, further back until one is found."""
     end = hi - 1
     while True:
         cut = text.rfind(" ", lo, end)
-        tokens = _WORD_TOKEN_RE.findall(text, cut + 1 if cut >= 0 else lo, hi)
+        tokens = WORD_TOKEN_RE.findall(text, cut + 1 if cut >= 0 else lo, hi)
         if tokens:
             return tokens[-1]
         if cut < 0:
@@ -432,7 +430,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
                 continue
             s_end = sent[1]
             start = m.end()
-            by = re.search(r"\bby\s+", text[start:s_end])
+            by = _BY_RE.search(text[start:s_end])
             end = _clause_end(text, start, s_end, clause_low)
             source = None
             if by and start + by.start() < end:
