@@ -169,8 +169,10 @@ def analyze(corpus, *, event=None, lexicons=None, ladders=None, manifest=None,
     tables = run_documents(corpus.articles, annotator, boilerplate=corpus.boilerplate,
                            n_jobs=n_jobs, progress=progress)
     found_reuse = reuse.detect_reuse(corpus.articles, tables["sentences"])
+    # the workers scored every sentence already: the view starts from their table
+    cache = {"sentence_sentiment": tables.pop("sentence_sentiment")}
     return Analysis(articles=corpus.articles, boilerplate=corpus.boilerplate,
-                    reuse=found_reuse, events=events, lexicons=lex, **tables)
+                    reuse=found_reuse, events=events, lexicons=lex, _cache=cache, **tables)
 
 
 def _as_events(event, ladders: Ladders | None = None) -> tuple[Event, ...]:

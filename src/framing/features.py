@@ -39,7 +39,7 @@ from .readability import (
     scores_from_counts,
 )
 from .schema import LAYERS, VOICES
-from .sentiment import compound, majority_voice, summarize_array
+from .sentiment import sentence_sentiment_document, summarize_array
 from .sourcing import SPEAKER_TYPES, normalize_speaker, sources_document
 from .tokens import WORD_RE, word_starts
 
@@ -232,8 +232,8 @@ _LOADED_KEYS = tuple(category_key(c) for c in LOADED_ATTRIBUTION)
 _VOICE_CODES = {"own": 0, "reported": 1, "quoted": 2}
 
 
-def _sentiment_features(text: str, sentences: list[dict], voice_of: list[str]) -> dict[str, float]:
-    scores = np.array([compound(text[s["start"]:s["end"]]) for s in sentences], dtype=float)
+def _sentiment_features(compounds: list[float], voice_of: list[str]) -> dict[str, float]:
+    scores = np.array(compounds, dtype=float)
     scored = scores == scores  # sentences without a word count for no voice
     in_voice = _voice_masks(np.array([_VOICE_CODES[sv] for sv in voice_of], dtype=np.int8)[scored])
     scores = scores[scored]
@@ -292,10 +292,13 @@ def _sourcing_features(text: str, sentences: list[dict], quotes: list[dict],
 
 
 def document_features(article: dict, sentences: list[dict], quotes: list[dict],
-                      voices: list[dict], spans: list[dict]) -> dict:
+                      voices: list[dict], spans: list[dict],
+                      sentiment: list[dict] | None = None) -> dict:
     """Feature dict for one article; first key ``doc_id``.
 
-    Category columns appear only for categories with a hit in this article;
+    ``sentiment``: the article's ``sentiment.sentence_sentiment_document``
+    records, when the caller has them (scored here otherwise). Category
+    columns appear only for categories with a hit in this article;
     :func:`complete_features` adds the zeros when the rows become a table.
     """
     text = article["text"] if isinstance(article.get("text"), str) else ""
@@ -309,8 +312,10 @@ def document_features(article: dict, sentences: list[dict], quotes: list[dict],
         out[column_name("words", "share", v)] = words[v] / words["all"] if words["all"] else math.nan
     out[column_name("sentences", "count", "all")] = len(sentences)
     out.update(_span_features(spans, words))
-    voice_of = [majority_voice(s) for s in sentences]
-    out.update(_sentiment_features(text, sentences, voice_of))
+    if sentiment is None:
+        sentiment = sentence_sentiment_document(text, sentences)
+    voice_of = [s["voice"] for s in sentiment]
+    out.update(_sentiment_features([s["compound"] for s in sentiment], voice_of))
     out.update(_readability_features(sentences, voice_of, word_list, starts))
     out.update(_sourcing_features(text, sentences, quotes, voices))
     return out

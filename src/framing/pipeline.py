@@ -20,6 +20,7 @@ from . import readability, schema, sentiment
 from .features import complete_features, default_categories, document_features, feature_names
 from .quotes import find_quotes_document
 from .segment import segment_document
+from .sentiment import sentence_sentiment_document
 from .voice import sentence_voice_shares, voice_segments_document
 
 _ANNOTATOR = None  # set in the parent before forking; read by workers
@@ -39,14 +40,17 @@ def process_document(article: dict, annotator, embeds: list[dict] | None = None)
     sentences = sentence_voice_shares(sentences, voices, text)
     spans = annotator.annotate_document(doc_id, text, sentences, quotes, voices,
                                         event=event if isinstance(event, str) else None)
-    features = document_features(article, sentences, quotes, voices, spans)
+    # scored once: the feature columns and the sentence table share the scores
+    scores = sentence_sentiment_document(text, sentences)
+    features = document_features(article, sentences, quotes, voices, spans, scores)
     return {"sentences": sentences, "quotes": quotes, "voices": voices,
-            "spans": spans, "features": [features]}
+            "spans": spans, "sentence_sentiment": scores, "features": [features]}
 
 
 #: Table name -> column contract of the per-article tables.
 _TABLES = {"sentences": schema.SENTENCE_COLUMNS, "quotes": schema.QUOTE_COLUMNS,
-           "voices": schema.VOICE_COLUMNS, "spans": schema.SPAN_COLUMNS}
+           "voices": schema.VOICE_COLUMNS, "spans": schema.SPAN_COLUMNS,
+           "sentence_sentiment": sentiment.SENTENCE_SENTIMENT_COLUMNS}
 
 
 @contextmanager
@@ -68,7 +72,7 @@ def collector_paused():
 def _process_chunk(articles: list[dict]) -> dict[str, pd.DataFrame]:
     """One chunk's tables, built into DataFrames here in the worker: columnar
     frames pickle smaller than record dicts and the parent only concatenates."""
-    out: dict[str, list] = {"sentences": [], "quotes": [], "voices": [], "spans": [], "features": []}
+    out: dict[str, list] = {name: [] for name in (*_TABLES, "features")}
     with collector_paused():
         for article in articles:
             embeds = article.pop("_embeds", None)
@@ -110,7 +114,7 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
                   n_jobs: int | None = None, chunk_size: int = 64,
                   progress=None) -> dict[str, pd.DataFrame]:
     """Per-article tables for every article: sentences, quotes, voices, spans,
-    features. ``n_jobs=1`` runs in this process (no fork)."""
+    sentence_sentiment, features. ``n_jobs=1`` runs in this process (no fork)."""
     global _ANNOTATOR, _FEATURE_COLUMNS
     records = articles[schema.ARTICLE_COLUMNS].to_dict("records")
     if boilerplate is not None and len(boilerplate):
