@@ -240,3 +240,9 @@ def _check_unique(actors: tuple[Actor, ...], source: str) -> None:
                 raise EventError(f"{source}: actor '{actor.id}': duplicate alias '{term}' (also a "
                                  f"name of '{names[key]}'); an alias must name one actor")
             names[key] = actor.id
+
+
+def actor_names(events) -> dict[str, str]:
+    """Actor id -> display name over ``events`` (the figures', report's and
+    notebooks' one lookup)."""
+    return {actor.id: actor.name for event in events or () for actor in event.actors}

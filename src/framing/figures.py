@@ -20,6 +20,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from . import plots
+from .events import actor_names as event_actor_names
 
 #: Resolution of the PNGs; the SVGs are resolution-free.
 DPI = 150
@@ -68,11 +69,7 @@ def _note(analysis, *, intervals: str | None, extra: str | None = None) -> str:
 
 def actor_names(analysis) -> dict[str, str]:
     """Actor id → display name, from the analysis' event files."""
-    names: dict[str, str] = {}
-    for event in getattr(analysis, "events", ()) or ():
-        for actor in getattr(event, "actors", ()):
-            names[actor.id] = actor.name
-    return names
+    return event_actor_names(getattr(analysis, "events", ()))
 
 
 def labelled_actors(labels: pd.DataFrame, minimum: int = MIN_ACTOR_MENTIONS) -> list[str]:

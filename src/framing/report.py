@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .events import actor_names
 from .features import column_name
 from .highlight import Mark, render_marked
 from .schema import LAYERS
@@ -352,7 +353,7 @@ def article_card_html(analysis, doc_id: str, by_doc: _ByDoc | None = None) -> st
     spans = by_doc.get("spans", doc_id)
     voices = by_doc.get("voices", doc_id)
     sentences = by_doc.get("sentences", doc_id)
-    names = _actor_names(analysis)
+    names = actor_names(getattr(analysis, "events", ()))
     marks = (voice_marks(voices) + scare_quote_marks(by_doc.get("quotes", doc_id))
              + span_marks(spans, doc_id, names))
     head_end = _headline_end(sentences)
@@ -476,18 +477,6 @@ KEY_MEASURES = (
     ("sentiment_mean", "own", "Sentiment (own voice)", "score"),
     ("readability_flesch_kincaid_grade", "all", "Grade level", "score"),
 )
-#: The same measures for the framing-profile heatmap (``framing.plots``).
-PROFILE_MEASURES = (
-    ("hedge_rate", "own", "hedges\nper 1,000 words"),
-    ("booster_rate", "own", "boosters\nper 1,000 words"),
-    ("loaded_rate", "own", "loaded words\nper 1,000 words"),
-    ("attribution_loaded_share", None, "loaded attribution\nverbs (share)"),
-    ("words_share", "quoted", "quoted share\nof words"),
-    ("sentiment_mean", "own", "sentiment\n(VADER, mean)"),
-    ("readability_flesch_kincaid_grade", "all", "reading grade\nlevel"),
-)
-
-
 def _cell(row: dict, kind: str) -> str:
     scale, digits, suffix = (100, 0, "%") if kind == "share" else (1, 0 if kind == "count" else 1, "")
 
@@ -584,11 +573,6 @@ def reuse_html(analysis) -> str:
     return lead + f'<ul class="fr-reuse">{"".join(items)}</ul>'
 
 
-def _actor_names(analysis) -> dict[str, str]:
-    return {actor.id: actor.name for event in getattr(analysis, "events", ()) or ()
-            for actor in getattr(event, "actors", ())}
-
-
 def _event_titles(analysis) -> dict[str, str]:
     return {event.id: event.title for event in getattr(analysis, "events", ()) or ()
             if getattr(event, "title", None)}
@@ -597,16 +581,17 @@ def _event_titles(analysis) -> dict[str, str]:
 def _figure_makers(analysis) -> list[tuple[str, object]]:
     """(caption, zero-argument function drawing a Figure) for each key figure."""
     from . import plots
+    from .figures import labelled_actors
     makers = []
     by_outlet = _optional(analysis.by_outlet)
     if by_outlet is not None and len(by_outlet):
         makers.append(("Framing profile: each outlet against the mean of the outlets",
-                       lambda: plots.framing_profile_heatmap(by_outlet, measures=PROFILE_MEASURES)))
+                       lambda: plots.framing_profile_heatmap(by_outlet)))
     labels = _optional(analysis.labels)
     if labels is not None and len(labels):
-        names = _actor_names(analysis)
-        # The two most-labelled actors: enough for a class, not a wall of charts.
-        for actor in labels.groupby("actor")["count"].sum().sort_values(ascending=False).index[:2]:
+        names = actor_names(getattr(analysis, "events", ()))
+        # The two most-labelled actors that get a figure: enough for a class.
+        for actor in labelled_actors(labels)[:2]:
             makers.append((f"Labels for {names.get(actor, actor)}, along the label ladder",
                            lambda actor=actor: plots.actor_label_chart(
                                labels, actor, actor_name=names.get(actor))))
