@@ -137,9 +137,10 @@ def test_clause_end_on_lower_case_text_is_the_regex_search(text, a, b):
 @SETTINGS
 @given(_SCAN_TEXTS, st.integers(0, 80), st.integers(0, 80))
 def test_last_word_token_is_the_last_of_all_tokens(text, a, b):
-    from framing.voice import _WORD_TOKEN_RE, _last_word_token
+    from framing.speakers import WORD_TOKEN_RE
+    from framing.voice import _last_word_token
     lo, hi = sorted((min(a, len(text)), min(b, len(text))))
-    tokens = _WORD_TOKEN_RE.findall(text, lo, hi)
+    tokens = WORD_TOKEN_RE.findall(text, lo, hi)
     assert _last_word_token(text, lo, hi) == (tokens[-1] if tokens else "")
 
 
