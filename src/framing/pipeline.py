@@ -1,9 +1,10 @@
 """Run every per-article stage in one pass, on all cores.
 
 Each article goes through segment -> quotes -> voice -> annotate -> features
-inside one worker, so text is read once and only small record lists travel
-back. Workers are forked (not spawned) so the lexicon automaton and the
-pronunciation dictionary are shared copy-on-write.
+inside one worker, so text is read once and only the chunk's tables travel
+back. Workers are forked (not spawned) so the lexicon automaton, the
+pronunciation dictionary and the articles themselves are shared copy-on-write:
+a worker is sent only the bounds of its chunk, never the texts.
 """
 
 from __future__ import annotations
@@ -23,8 +24,14 @@ from .segment import segment_document
 from .sentiment import sentence_sentiment_document
 from .voice import sentence_voice_shares, voice_segments_document
 
-_ANNOTATOR = None  # set in the parent before forking; read by workers
+# Set in the parent before forking, read by the workers, cleared after the run.
+_ANNOTATOR = None
 _FEATURE_COLUMNS: list[str] = []  # the registry's columns, which every chunk's table gets
+_ARTICLES: list[dict] = []  # the run's article records
+_EMBEDS: dict[str, list[dict]] = {}  # doc_id -> its embedded posts' credit lines
+
+#: The article fields the per-article stages read.
+_ARTICLE_FIELDS = ("doc_id", "text", "title", "event")
 
 
 def process_document(article: dict, annotator, embeds: list[dict] | None = None) -> dict[str, list]:
@@ -69,13 +76,15 @@ def collector_paused():
             gc.enable()
 
 
-def _process_chunk(articles: list[dict]) -> dict[str, pd.DataFrame]:
-    """One chunk's tables, built into DataFrames here in the worker: columnar
-    frames pickle smaller than record dicts and the parent only concatenates."""
+def _process_chunk(bounds: tuple[int, int]) -> dict[str, pd.DataFrame]:
+    """The tables of articles ``start:stop`` of the run, built into DataFrames
+    here in the worker: columnar frames pickle smaller than record dicts and
+    the parent only concatenates."""
+    start, stop = bounds
     out: dict[str, list] = {name: [] for name in (*_TABLES, "features")}
     with collector_paused():
-        for article in articles:
-            embeds = article.pop("_embeds", None)
+        for article in _ARTICLES[start:stop]:
+            embeds = _EMBEDS.get(article["doc_id"])
             for name, records in process_document(article, _ANNOTATOR, embeds).items():
                 out[name].extend(records)
     frames = {name: schema.frame_from_records(out[name], columns) for name, columns in _TABLES.items()}
@@ -101,9 +110,16 @@ def _concat(frames: list[pd.DataFrame], columns: list[str] | None) -> pd.DataFra
     return pd.concat(kept, ignore_index=True) if len(kept) > 1 else kept[0].reset_index(drop=True)
 
 
-def _chunks(records: list[dict], size: int) -> Iterator[list[dict]]:
-    for i in range(0, len(records), size):
-        yield records[i:i + size]
+def _chunks(n: int, size: int) -> Iterator[tuple[int, int]]:
+    for start in range(0, n, size):
+        yield start, min(start + size, n)
+
+
+def _article_records(articles: pd.DataFrame) -> list[dict]:
+    """The fields the stages read, one dict per article (column by column:
+    much cheaper than ``to_dict("records")`` over every column, texts twice)."""
+    columns = [articles[name].tolist() for name in _ARTICLE_FIELDS]
+    return [dict(zip(_ARTICLE_FIELDS, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def default_jobs() -> int:
@@ -115,20 +131,22 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
                   progress=None) -> dict[str, pd.DataFrame]:
     """Per-article tables for every article: sentences, quotes, voices, spans,
     sentence_sentiment, features. ``n_jobs=1`` runs in this process (no fork)."""
-    global _ANNOTATOR, _FEATURE_COLUMNS
-    records = articles[schema.ARTICLE_COLUMNS].to_dict("records")
+    global _ANNOTATOR, _FEATURE_COLUMNS, _ARTICLES, _EMBEDS
+    missing = [name for name in _ARTICLE_FIELDS if name not in articles.columns]
+    if missing:
+        raise KeyError(f"articles lack the column(s) {missing}; pass Corpus.articles")
+    records = _article_records(articles)
+    embeds: dict[str, list[dict]] = {}
     if boilerplate is not None and len(boilerplate):
         credits = boilerplate[boilerplate["kind"] == "embed_credit"]
-        by_doc = {doc: group.to_dict("records") for doc, group in credits.groupby("doc_id")}
-        for record in records:
-            record["_embeds"] = by_doc.get(record["doc_id"])
+        embeds = {doc: group.to_dict("records") for doc, group in credits.groupby("doc_id")}
     n_jobs = default_jobs() if n_jobs is None else n_jobs
     parts: Iterable[dict[str, pd.DataFrame]]
     # Load VADER's lexicon and the syllable table once, here, so forked
     # workers share them copy-on-write instead of each loading its own.
     sentiment.analyzer()
     readability.warm_up()
-    _ANNOTATOR = annotator
+    _ANNOTATOR, _ARTICLES, _EMBEDS = annotator, records, embeds
     categories = default_categories(annotator=annotator)
     _FEATURE_COLUMNS = ["doc_id", *feature_names(categories)]
     # Objects that exist before the run (the annotator, the caller's own data)
@@ -138,18 +156,18 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
     gc.freeze()
     try:
         if n_jobs <= 1 or len(records) < 2 * chunk_size or "fork" not in mp.get_all_start_methods():
-            parts = [_process_chunk(chunk) for chunk in _chunks(records, chunk_size)]
+            parts = [_process_chunk(bounds) for bounds in _chunks(len(records), chunk_size)]
         else:
             with mp.get_context("fork").Pool(n_jobs) as pool:
                 parts, done = [], 0
-                for part in pool.imap(_process_chunk, _chunks(records, chunk_size)):
+                for part in pool.imap(_process_chunk, _chunks(len(records), chunk_size)):
                     parts.append(part)
                     done += len(part["features"])
                     if progress is not None:
                         progress(done, len(records))
     finally:
         gc.unfreeze()
-        _ANNOTATOR, _FEATURE_COLUMNS = None, []
+        _ANNOTATOR, _FEATURE_COLUMNS, _ARTICLES, _EMBEDS = None, [], [], {}
     tables = {name: _concat([p[name] for p in parts], columns) for name, columns in _TABLES.items()}
     features = _concat([p["features"] for p in parts], None)
     del parts
