@@ -3,9 +3,11 @@ maps between raw and clean text are exact."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import numpy as np
+import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +19,7 @@ from framing.boilerplate import (
     raw_to_clean,
     split_boilerplate,
 )
+from framing.corpus import _read_json_records, _table_rows
 
 WORDS = ["the", "rebels", "said", "city", "army", "talks", "Assad", "Iran", "on", "in",
          "government", "forces", "claimed", "Aleppo", "2024", "officials", "“quoted”", "’s"]
@@ -159,3 +162,30 @@ def test_line_kinds_are_those_of_every_pattern_tried_on_every_line(lines, patter
     raw = "\n".join(lines)
     for text in (raw, raw + "\n"):
         assert classify_lines(text, patterns) == _classify_by_definition(text, patterns)
+
+
+json_value = st.one_of(st.text(max_size=5), st.integers(-3, 3), st.none(), st.booleans(),
+                       st.floats(allow_nan=True, allow_infinity=False))
+json_record = st.dictionaries(st.sampled_from(["id", "text", "outlet", "date"]), json_value,
+                              min_size=1, max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(
+    # rectangular all-string records: the fast path
+    st.lists(st.fixed_dictionaries({"id": st.text(max_size=5), "text": st.text(max_size=8)}),
+             min_size=1, max_size=5),
+    # anything else: the DataFrame round trip
+    st.lists(json_record, min_size=1, max_size=5)))
+def test_json_records_read_as_their_dataframe_would_give_them(tmp_path_factory, records):
+    path = tmp_path_factory.mktemp("json") / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    columns, rows = _read_json_records(path)
+    expected_columns, expected_rows = _table_rows(pd.DataFrame.from_records(records))
+    assert columns == expected_columns
+    assert len(rows) == len(expected_rows)
+    for got, want in zip(rows, expected_rows, strict=True):
+        assert list(got) == list(want)
+        for key in want:  # NaN == NaN here, and 1 == 1.0 is not enough
+            a, b = got[key], want[key]
+            assert (a is b or a == b or (a != a and b != b)) and type(a) is type(b), (key, a, b)

@@ -123,7 +123,7 @@ def load_corpus(source, manifest=None, *, text_column: str = "text",
 
 def _load_docs(source, manifest, text_column: str) -> list[dict]:
     if isinstance(source, pd.DataFrame):
-        docs = _docs_from_table(source, "DataFrame", text_column)
+        docs = _docs_from_table(*_table_rows(source), "DataFrame", text_column)
         return _with_manifest_metadata(docs, manifest)
     if not isinstance(source, str | Path):
         raise CorpusError(f"cannot load a corpus from a {type(source).__name__}; pass a folder, "
@@ -138,7 +138,7 @@ def _load_docs(source, manifest, text_column: str) -> list[dict]:
         return _docs_from_folder(path, manifest)
     name = path.name.lower()
     if name.endswith(TABLE_SUFFIXES):
-        docs = _docs_from_table(_read_table(path), str(path), text_column)
+        docs = _docs_from_table(*_read_table(path), str(path), text_column)
         return _with_manifest_metadata(docs, manifest)
     if name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
         return _docs_from_single_file(path, manifest)
@@ -410,20 +410,26 @@ def _docs_from_single_file(path: Path, manifest) -> list[dict]:
 
 # -- tables ---------------------------------------------------------------------
 
-def _read_table(path: Path) -> pd.DataFrame:
+def _table_rows(table: pd.DataFrame) -> tuple[list, list[dict]]:
+    """A table's column names and its rows as dicts."""
+    return list(table.columns), table.to_dict("records")
+
+
+def _read_table(path: Path) -> tuple[list, list[dict]]:
+    """The column names and rows of a table file."""
     name = path.name.lower().removesuffix(".gz")
     if name.endswith((".csv", ".tsv")):
-        return _read_csv(path, what="table", sep="\t" if name.endswith(".tsv") else ",")
+        return _table_rows(_read_csv(path, what="table", sep="\t" if name.endswith(".tsv") else ","))
     if name.endswith((".parquet", ".pq")):
         try:
-            return pd.read_parquet(path)
+            return _table_rows(pd.read_parquet(path))
         except Exception as err:  # pyarrow raises several types for a broken file
             raise CorpusError(f"{path}: not a readable Parquet file ({type(err).__name__}: "
                               f"{str(err).splitlines()[0] if str(err) else ''}); re-export it") from None
     return _read_json_records(path)
 
 
-def _read_json_records(path: Path) -> pd.DataFrame:
+def _read_json_records(path: Path) -> tuple[list, list[dict]]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rt", encoding="utf-8-sig") as handle:
@@ -451,21 +457,35 @@ def _read_json_records(path: Path) -> pd.DataFrame:
     if not all(isinstance(r, dict) for r in records):
         raise CorpusError(f"{path}: expected one JSON object per article (with a text field); "
                           "found other values")
-    return pd.DataFrame.from_records(records)
+    if _all_strings_same_keys(records):
+        # what the DataFrame round trip below would give back, without it
+        return list(records[0]), records
+    return _table_rows(pd.DataFrame.from_records(records))
 
 
-def _docs_from_table(table: pd.DataFrame, name: str, text_column: str) -> list[dict]:
-    if text_column not in table.columns:
+def _all_strings_same_keys(records: list[dict]) -> bool:
+    """Whether every record has the first one's keys, in its order, and only
+    string values: the common export, where a table would change nothing
+    (no missing cell to fill, no number to convert)."""
+    if not records:
+        return False
+    keys = list(records[0])
+    return all(list(record) == keys and all(type(v) is str for v in record.values())
+               for record in records)
+
+
+def _docs_from_table(columns: list, rows: list[dict], name: str, text_column: str) -> list[dict]:
+    if text_column not in columns:
         hint = (" (this looks like a manifest: load the folder with the articles instead)"
-                if "file" in table.columns else "")
+                if "file" in columns else "")
         raise CorpusError(f"{name} has no {text_column!r} column (it has: "
-                          f"{', '.join(map(str, table.columns)) or 'none'}); pass "
+                          f"{', '.join(map(str, columns)) or 'none'}); pass "
                           f"text_column=<the column with the article text>{hint}")
-    id_column = next((c for c in ("doc_id", "id") if c in table.columns), None)
+    id_column = next((c for c in ("doc_id", "id") if c in columns), None)
     skip = {text_column, id_column, "raw_text", "text"}
-    meta_columns = [c for c in table.columns if c not in skip]
+    meta_columns = [c for c in columns if c not in skip]
     docs, seen, empty = [], {}, []
-    for i, row in enumerate(table.to_dict("records")):
+    for i, row in enumerate(rows):
         doc_id = _as_id(row[id_column]) if id_column and not _missing(row[id_column]) else str(i)
         if doc_id in seen:
             raise CorpusError(f"{name}: doc_id {doc_id!r} appears in rows {seen[doc_id]} and {i}; "
