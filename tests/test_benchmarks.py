@@ -1,0 +1,52 @@
+"""The benchmark script runs end to end on a tiny stand-in for news_bench.
+
+Only that it works and reports every figure is tested here; its numbers
+belong in docs/performance.md, not in a timed test.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from benchmarks.pipeline import main, render, run, write_subset
+
+SENTENCES = ["Officials said the militants attacked the city.",
+             "“We will fight on,” a rebel commander told reporters.",
+             "The regime reportedly denied the shocking claims, analysts said."]
+
+
+def _articles(path, n):
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for i in range(n):
+            text = " ".join(SENTENCES[j % 3] for j in range(i, i + 2 + i % 4))
+            out.write(json.dumps({"id": f"a{i}", "outlet": f"O{i % 3}", "title": f"Story {i}",
+                                  "text": text}) + "\n")
+    return path
+
+
+def test_write_subset_takes_the_first_lines_or_every_kth(tmp_path):
+    source = _articles(tmp_path / "all.jsonl.gz", 10)
+    first = write_subset(source, 4, tmp_path)
+    spread = write_subset(source, 10, tmp_path, every=3)
+    with gzip.open(first, "rt") as a, gzip.open(spread, "rt") as b:
+        assert [json.loads(line)["id"] for line in a] == ["a0", "a1", "a2", "a3"]
+        assert [json.loads(line)["id"] for line in b] == ["a0", "a3", "a6", "a9"]
+
+
+def test_benchmark_reports_every_figure(tmp_path):
+    data = _articles(tmp_path / "bench.jsonl.gz", 24)
+    result = run(data, baseline_n=6, sizes=(12, 24), jobs=1, log=lambda line: None)
+    rows = result["rows"]
+    assert rows[0]["run"].startswith("baseline") and rows[0]["articles"] == 6
+    assert [(r["articles"], r["jobs"]) for r in rows[1:]] == [(6, 1), (12, 1), (24, 1)]
+    assert all(r["articles_per_s"] > 0 and r["peak_mb"] > 0 for r in rows)
+    assert set(result["stages"]) >= {"load", "segment", "quotes", "voice", "annotate"}
+    assert len(result["summary"]) == 8
+    table = render(result)
+    assert "| figure | value | target | met |" in table and "Stage profile" in table
+
+
+def test_missing_data_is_reported_not_an_error(tmp_path, capsys):
+    assert main(["--data", str(tmp_path / "absent.jsonl.gz")]) == 0
+    assert "not found" in capsys.readouterr().out
