@@ -18,8 +18,12 @@ import numpy as np
 from .speakers import SPEECH_VERBS
 from .tokens import count_words, word_starts
 
-# Candidate sentence ends: terminal punctuation, then closing marks, then space.
-_END_RE = re.compile(r"[.!?…][.!?…\"”’'\)\]]*(?=\s)")
+# Candidate sentence ends: terminal punctuation, then closing marks, then
+# space and (group 1) the next character, which a lower-case ASCII letter can
+# never be (it starts no sentence: ruled out here, not per match).
+_END_RE = re.compile(r"[.!?…][.!?…\"”’'\)\]]*(?=\s+([^\sa-z]))")
+# A paragraph: a line trimmed of whitespace (re's \s is exactly str.isspace).
+_PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
 # A speech tag right after a quote: "West said", "the minister asked".
 _TAG_AFTER_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w’'.\-]+\s+){0,2}?([a-z]+)\b")
 _FIRST_WORD_RE = re.compile(r"[\"“‘'(]*([A-Za-z]+)")
@@ -57,28 +61,24 @@ _MAX_HEADING_WORDS = 12
 _NORMALIZE_RE = re.compile(r"[\W_]+")
 
 
-def _is_boundary(line: str, match: re.Match) -> bool:
-    """Whether the candidate end ``match`` inside ``line`` ends a sentence."""
-    n = len(line)
-    i = match.end()
-    while i < n and line[i].isspace():
-        i += 1
-    if i >= n:
-        return False
-    nxt = line[i]
+def _is_boundary(text: str, match: re.Match, start: int, end: int) -> bool:
+    """Whether the candidate end ``match`` inside the paragraph
+    ``text[start:end]`` ends a sentence."""
+    i = match.start(1)
+    nxt = text[i]
     if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'([—–-•"):
         return False
     punct = match.group(0)
     if punct[-1] in "\"”’'" and ("?" in punct or "!" in punct):
-        tag = _TAG_AFTER_RE.match(line, i)
+        tag = _TAG_AFTER_RE.match(text, i, end)
         if tag and tag.group(1).lower() in SPEECH_VERBS:
             return False  # “Get back!” West said.
     if not punct.startswith(".") or punct.startswith("..."):
         return True
-    space = line.rfind(" ", 0, match.start())
+    mark = match.start()
+    space = max(text.rfind(" ", start, mark), start - 1)
     # the last space or line break before the mark (a break only after that space)
-    token = line[max(space, line.rfind("\n", space + 1, match.start())) + 1:
-                 match.start()].lstrip("\"“‘'([")
+    token = text[max(space, text.rfind("\n", space + 1, mark)) + 1:mark].lstrip("\"“‘'([")
     if not token:
         return True
     bare = token.lower().rsplit("-", 1)[-1].rstrip(".")  # "Maj.-Gen" -> "gen"
@@ -86,26 +86,37 @@ def _is_boundary(line: str, match: re.Match) -> bool:
         return not nxt.isdigit()
     if bare in _ABBREVIATIONS:
         return False
-    if token.isdigit() and not line[:match.start() - len(token)].strip():
+    if token.isdigit() and not text[start:mark - len(token)].strip():
         return False  # list numbering: "1. The bun."
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False  # an initial: "John F. Kennedy"
     if _ACRONYM_RE.match(token):
-        first_word = _FIRST_WORD_RE.match(line, i)
+        first_word = _FIRST_WORD_RE.match(text, i, end)
         return bool(first_word) and first_word.group(1).lower() in _SENTENCE_STARTERS
     return True
 
 
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the paragraph ``text[start:end]``
+    (matches stop at ``end``, as in a slice). A sentence ends with its
+    punctuation and the next one starts at the first character after the
+    spaces that follow it, so when the paragraph's bounds are trimmed of
+    whitespace no sentence needs trimming."""
+    spans = []
+    sentence_start = start
+    for match in _END_RE.finditer(text, start, end):
+        if _is_boundary(text, match, start, end):
+            spans.append((sentence_start, match.end()))
+            sentence_start = match.start(1)
+    spans.append((sentence_start, end))
+    return spans
+
+
 def split_sentences(line: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one paragraph, trimmed of whitespace."""
-    spans = []
-    start = 0
-    for match in _END_RE.finditer(line):
-        if _is_boundary(line, match):
-            spans.append((start, match.end()))
-            start = match.end()
-    spans.append((start, len(line)))
-    return [t for s, e in spans if (t := _trimmed(line, s, e))]
+    # only the line's own leading and trailing spaces need trimming (a
+    # paragraph of the text has none)
+    return [t for s, e in _sentence_spans(line, 0, len(line)) if (t := _trimmed(line, s, e))]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -139,14 +150,7 @@ def _looks_like_heading(line: str) -> bool:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line (a paragraph), trimmed of whitespace."""
-    spans = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line and (t := _trimmed(text, start, end)):
-            spans.append(t)
-        start = end + 1
-    return spans
+    return [m.span() for m in _PARAGRAPH_RE.finditer(text)]
 
 
 def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
@@ -156,12 +160,13 @@ def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int,
     lede_done = False
     title_norm = _normalize(title) if isinstance(title, str) and title.strip() else None
     for i, (s, e) in enumerate(lines):
-        line = text[s:e]
         if i == 0 and len(lines) > 1 and (
-                (title_norm is not None and _normalize(line) == title_norm)
-                or _looks_like_headline(line)):
+                (title_norm is not None and _normalize(text[s:e]) == title_norm)
+                or _looks_like_headline(text[s:e])):
             zone = "headline"
-        elif i > 0 and _looks_like_heading(line) and i + 1 < len(lines):
+        # a line ending like a sentence is no heading (tested before slicing it)
+        elif (i > 0 and i + 1 < len(lines) and text[e - 1] not in _SENTENCE_FINAL
+              and _looks_like_heading(text[s:e])):
             zone = "heading"
         elif not lede_done:
             zone = "lede"
@@ -177,15 +182,16 @@ def segment_document(doc_id: str, text: str, title: str | None = None) -> list[d
     the voice stage to fill)."""
     if not isinstance(text, str):
         raise TypeError(f"segment_document({doc_id!r}): text must be a str, got {type(text).__name__}")
-    sentences = [(paragraph, zone, p_start + s, p_start + e)
-                 for paragraph, (p_start, p_end, zone) in enumerate(paragraph_zones(text, title))
-                 for s, e in split_sentences(text[p_start:p_end])]
+    sentences = []  # (paragraph, zone, start, end)
+    bounds = []  # start, end, start, end, ...
+    for paragraph, (p_start, p_end, zone) in enumerate(paragraph_zones(text, title)):
+        for span in _sentence_spans(text, p_start, p_end):
+            sentences.append((paragraph, zone, *span))
+            bounds += span
     # A sentence starts after a space (or at the text's start), so no word
     # runs into it: its words are the words starting inside it.
-    words = word_starts(text)
-    bounds = np.array([(start, end) for _, _, start, end in sentences], dtype=np.int64).reshape(-1, 2)
-    n_words = (words.searchsorted(bounds[:, 1]) - words.searchsorted(bounds[:, 0])).tolist()
+    ranks = word_starts(text).searchsorted(np.array(bounds, dtype=np.int64)).tolist()
     return [{"doc_id": doc_id, "sent_id": k, "start": start, "end": end,
-             "paragraph": paragraph, "zone": zone, "n_words": count,
+             "paragraph": paragraph, "zone": zone, "n_words": ranks[2 * k + 1] - ranks[2 * k],
              "share_own": math.nan, "share_reported": math.nan, "share_quoted": math.nan}
-            for k, ((paragraph, zone, start, end), count) in enumerate(zip(sentences, n_words, strict=True))]
+            for k, (paragraph, zone, start, end) in enumerate(sentences)]
