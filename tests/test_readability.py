@@ -2,6 +2,8 @@ import math
 import socket
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing import readability
 from framing.readability import (
@@ -13,6 +15,7 @@ from framing.readability import (
     install_nltk_cmudict,
     readability_counts,
     syllables,
+    text_syllables,
 )
 from framing.tokens import WORD_RE
 
@@ -76,22 +79,31 @@ def test_too_short_is_nan(sentences):
 def test_counts_in_ranges_match_counts_from_words():
     import numpy as np
 
-    words = WORD_RE.findall(PROSE + " Unprecedented al-Assad\u2019s 3,000 U.S")
+    text = PROSE + " Unprecedented al-Assad\u2019s 3,000 U.S"
+    words = WORD_RE.findall(text)
     ranges = np.array([(0, 0), (0, 5), (5, 5), (5, len(words)), (2, len(words)), (len(words), len(words))])
-    rows = counts_in_ranges(words, ranges)
+    rows = counts_in_ranges(text_syllables(text), ranges)
     for (lo, hi), row in zip(ranges, rows, strict=True):
         assert dict(zip(READABILITY_COUNTS, row.tolist(), strict=True)) == counts_from_words([words[lo:hi]])
-    assert counts_in_ranges([], np.zeros((0, 2), dtype=np.int64)).shape[0] == 0
+    assert counts_in_ranges(text_syllables(""), np.zeros((0, 2), dtype=np.int64)).shape[0] == 0
 
 
-def test_word_syllables_match_syllables(monkeypatch):
-    words = WORD_RE.findall(PROSE + " Xqzvbrt al-Assad\u2019s the the")
-    expected = [syllables(w) for w in words]
-    assert readability.word_syllables(words) == expected   # filling the cache
-    assert readability.word_syllables(words) == expected   # from the cache
-    monkeypatch.setattr(readability, "_WORD_SYLLABLES_MAX", 3)
-    assert readability.word_syllables(["the", "Zyzzogeton"]) == [1, syllables("Zyzzogeton")]
-    assert set(readability._WORD_SYLLABLES) == {"Zyzzogeton"}   # cleared when full
+@settings(deadline=None)  # the first example loads the syllable tables
+@given(st.text(alphabet=st.sampled_from("aZe09 .,-'\u2019\u201d\u00e9\u0130\U0001f600\ud800\n\t\xa0\u2028\x1c\"("),
+               max_size=60))
+def test_text_syllables_match_syllables(text):
+    expected = [syllables(w) for w in WORD_RE.findall(text)]
+    assert text_syllables(text).tolist() == expected   # filling the cache
+    assert text_syllables(text).tolist() == expected   # from the cache
+
+
+def test_text_syllables_cache_is_cleared_when_full(monkeypatch):
+    monkeypatch.setattr(readability, "_TOKEN_SYLLABLES", {})
+    monkeypatch.setattr(readability, "_TOKEN_SYLLABLES_MAX", 3)
+    assert text_syllables("the cat sat on").tolist() == [1, 1, 1, 1]
+    assert text_syllables("the Zyzzogeton, al-Assad").tolist() == [
+        1, syllables("Zyzzogeton"), syllables("al-Assad")]
+    assert set(readability._TOKEN_SYLLABLES) == {"Zyzzogeton,", "al-Assad"}   # cleared when full
 
 
 def test_hyphenation_points_are_pyphens():

@@ -37,6 +37,7 @@ from .readability import (
     SKIPPED_ZONES,
     counts_in_ranges,
     scores_from_counts,
+    text_syllables,
 )
 from .schema import LAYERS, VOICES
 from .sentiment import sentence_sentiment_document, summarize_array
@@ -146,14 +147,14 @@ def _label_classes(annotator) -> set[str]:
 
 # -- per-document computation --------------------------------------------------
 
-def words_and_starts(text: str) -> tuple[list[str], np.ndarray]:
-    """The text's ``WORD_RE`` words and their start offsets (``findall`` and
-    the vectorised starts: no match object per word)."""
-    words = WORD_RE.findall(text)
+def syllables_and_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The syllables and start offsets of the text's ``WORD_RE`` words (both
+    vectorised or cached: no match object per word)."""
+    syllables = text_syllables(text)
     starts = word_starts(text)
-    if len(starts) != len(words):  # cannot happen while word_starts mirrors WORD_RE
+    if len(starts) != len(syllables):  # cannot happen while word_starts mirrors WORD_RE
         starts = np.fromiter((m.start() for m in WORD_RE.finditer(text)), dtype=np.int64)
-    return words, starts
+    return syllables, starts
 
 
 def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = None) -> dict[str, int]:
@@ -251,17 +252,17 @@ def _voice_masks(codes: np.ndarray) -> dict[str, np.ndarray]:
             "outlet": codes < 2, "all": codes >= 0}
 
 
-def _readability_features(sentences: list[dict], voice_of: list[str], words: list[str],
+def _readability_features(sentences: list[dict], voice_of: list[str], syllables: np.ndarray,
                           starts: np.ndarray) -> dict[str, float]:
-    """Readability of prose sentences by voice, from the article's words
-    (a word belongs to the sentence its first character is in). Each
+    """Readability of prose sentences by voice, from the syllables and starts
+    of the article's words (a word belongs to the sentence its first character is in). Each
     sentence is counted once and the counts summed per voice."""
     prose = [(s, sv) for s, sv in zip(sentences, voice_of, strict=True)
              if s.get("zone") not in SKIPPED_ZONES]
     counts = np.zeros((0, len(READABILITY_COUNTS)), dtype=np.int64)
     if prose:
         bounds = np.searchsorted(starts, [(s["start"], s["end"]) for s, _ in prose])
-        counts = counts_in_ranges(words, bounds)
+        counts = counts_in_ranges(syllables, bounds)
     out: dict[str, float] = {}
     for v in READABILITY_VOICES:
         pooled = VOICE_SETS[v]
@@ -302,7 +303,7 @@ def document_features(article: dict, sentences: list[dict], quotes: list[dict],
     :func:`complete_features` adds the zeros when the rows become a table.
     """
     text = article["text"] if isinstance(article.get("text"), str) else ""
-    word_list, starts = words_and_starts(text)  # one tokenization for every count
+    syllables, starts = syllables_and_starts(text)  # one tokenization for every count
     by_voice = words_by_voice(text, voices, starts)
     words = {v: sum(by_voice[p] for p in pooled) for v, pooled in VOICE_SETS.items()}
     out: dict = {"doc_id": article["doc_id"]}
@@ -316,7 +317,7 @@ def document_features(article: dict, sentences: list[dict], quotes: list[dict],
         sentiment = sentence_sentiment_document(text, sentences)
     voice_of = [s["voice"] for s in sentiment]
     out.update(_sentiment_features([s["compound"] for s in sentiment], voice_of))
-    out.update(_readability_features(sentences, voice_of, word_list, starts))
+    out.update(_readability_features(sentences, voice_of, syllables, starts))
     out.update(_sourcing_features(text, sentences, quotes, voices))
     return out
 
