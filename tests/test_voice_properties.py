@@ -164,6 +164,29 @@ _PASSIVE_PIECES = st.sampled_from([
 @SETTINGS
 @given(st.lists(_PASSIVE_PIECES, max_size=30).map("".join))
 def test_passive_matches_are_the_word_initial_regex_matches(low):
+    from framing.tokens import one_byte_per_char
     from framing.voice import _LOWER, _passive_matches, _word_initial
     expected = [m.span() for m in _word_initial(_LOWER["passive"].finditer(low), low)]
-    assert [m.span() for m in _passive_matches(low)] == expected
+    assert [m.span() for m in _passive_matches(low, one_byte_per_char(low))] == expected
+
+
+# Sorted, disjoint segments (possibly empty, with gaps, starting before or
+# ending after the text) and sentences (possibly empty, overlapping, unsorted).
+_SEGMENT_CUTS = st.lists(st.integers(-3, 70), max_size=12).map(sorted)
+_SEGMENT_VOICES = st.lists(st.sampled_from(["own", "reported", "quoted"]), min_size=6, max_size=6)
+_SENTENCE_BOUNDS = st.lists(st.tuples(st.integers(-3, 70), st.integers(0, 20)), max_size=8)
+
+
+@SETTINGS
+@given(_SCAN_TEXTS, _SEGMENT_CUTS, _SEGMENT_VOICES, _SENTENCE_BOUNDS)
+def test_vectorised_voice_counts_are_the_counts_segment_by_segment(text, cuts, voices, bounds):
+    from framing.tokens import word_starts
+    from framing.voice import _voice_counts, _voice_counts_by_segment
+    segments = [{"start": a, "end": b, "voice": voices[k % 6]}
+                for k, (a, b) in enumerate(zip(cuts[0::2], cuts[1::2], strict=False))]
+    sentences = [{"start": a, "end": a + n} for a, n in bounds]
+    starts = word_starts(text)
+    vectorised = _voice_counts(starts, segments, [s["start"] for s in segments],
+                               [s["end"] for s in segments], [s["start"] for s in sentences],
+                               [s["end"] for s in sentences])
+    assert list(vectorised) == list(_voice_counts_by_segment(starts.tolist(), segments, sentences))

@@ -73,12 +73,21 @@ _NOT_AFTER_S_VERB = _wordset("of from about by on in were are have had was is sa
                              "indicate show read")
 _BY_RE = re.compile(r"\bby\s+")  # the agent of a designation
 _VERB_PATTERN = r"\b(?:" + trie_regex(_ATTRIBUTION_VERBS) + r")\b"
-_LOWERCASE_BYTES = bytes(1 if ord("a") <= i <= ord("z") else 0 for i in range(256))
+#: a-z as 0-25, any other byte as 26 (for bytes.translate)
+_LETTER_CODES = bytes(i - ord("a") if ord("a") <= i <= ord("z") else 26 for i in range(256))
 _MAX_VERB_LENGTH = max(map(len, _ATTRIBUTION_VERBS))
-#: (length, first letter, last letter) of some attribution verb form
-_VERB_SHAPES = np.zeros((_MAX_VERB_LENGTH + 1, 26, 26), dtype=bool)
+
+
+def _shape_key(length, first, second, last):
+    """Key of a word's (length, first, second and last letter codes)."""
+    return ((length * 27 + first) * 27 + second) * 27 + last
+
+
+#: the shape keys of the attribution verb forms; one False entry past the
+#: largest key (what longer words are clipped to)
+_VERB_SHAPES = np.zeros(_shape_key(_MAX_VERB_LENGTH + 1, 0, 0, 0) + 1, dtype=bool)
 for _form in _ATTRIBUTION_VERBS:
-    _VERB_SHAPES[len(_form), ord(_form[0]) - ord("a"), ord(_form[-1]) - ord("a")] = True
+    _VERB_SHAPES[_shape_key(len(_form), *(ord(c) - ord("a") for c in _form[:2] + _form[-1]))] = True
 #: weak evidentials count only with a "that" clause or a source-like subject
 _WEAK = _wordset("suggest suggests suggested suggesting indicate indicates indicated "
                  "indicating show shows showed showing reveal reveals revealed revealing")
@@ -102,6 +111,7 @@ _DESIGNATION_PATTERN = (
 _DESIGNATION_CUES = ("designated", "classified", "listed", "labeled", "labelled", "branded",
                      "considered", "regarded", "deemed", "described")
 _DESIGNATION_CUE_PATTERN = "|".join(_DESIGNATION_CUES)
+_DESIGNATION_CUE_BYTES = tuple(cue.encode() for cue in _DESIGNATION_CUES)
 #: non-space characters a designation match has before its cue, at most
 #: ("being officially designated")
 _DESIGNATION_LEAD = len("being") + len("officially")
@@ -116,6 +126,7 @@ _PASSIVE_REPORTED_PATTERN = (
 _PASSIVE_AUXILIARIES = frozenset(("is", "was", "are", "were", "been"))
 _PASSIVE_CUES = ("reported", "said", "believed", "thought", "alleged", "understood", "claimed",
                  "rumored", "rumoured")
+_PASSIVE_CUE_BYTES = tuple(cue.encode() for cue in _PASSIVE_CUES)
 _TO_AFTER_RE = re.compile(r"\s+to\b")
 # The patterns are lower case: run on the lower-cased text (same offsets) or,
 # when lower-casing changes the length, on the text itself ignoring case.
@@ -150,21 +161,20 @@ def _word_initial(matches, text: str):
             yield m
 
 
-def _verb_spans(low: str) -> list[tuple[int, int]]:
+def _verb_spans(low: str, raw: bytes) -> list[tuple[int, int]]:
     """(start, end) of each attribution verb in lower-cased text, as
     ``_LOWER["verb"].finditer`` finds them (whole \\w runs that are verb
-    forms). The regex would try the verb trie at every character; here runs
-    of a-z come from one vectorised pass and only those with a verb form's
-    length and first and last letters are looked up."""
-    raw = one_byte_per_char(low)
-    letters = np.frombuffer(b"\0" + raw.translate(_LOWERCASE_BYTES) + b"\0", dtype=np.uint8)
+    forms); ``raw`` is one_byte_per_char(low). The regex would try the verb
+    trie at every character; here runs of a-z come from one vectorised pass
+    and only those with a verb form's length and first, second and last
+    letters are looked up."""
+    # padded with a non-letter at each end: code offsets are text offsets + 1
+    codes = np.frombuffer((b" " + raw + b" ").translate(_LETTER_CODES), dtype=np.uint8)
+    letters = codes < 26
     edges = np.flatnonzero(letters[1:] != letters[:-1])
     starts, ends = edges[0::2], edges[1::2]
-    lengths = ends - starts
-    short = lengths <= _MAX_VERB_LENGTH
-    starts, ends, lengths = starts[short], ends[short], lengths[short]
-    chars = np.frombuffer(raw, dtype=np.uint8)
-    shaped = _VERB_SHAPES[lengths, chars[starts] - ord("a"), chars[ends - 1] - ord("a")]
+    key = _shape_key(ends - starts, codes[starts + 1], codes[starts + 2], codes[ends])
+    shaped = _VERB_SHAPES.take(key, mode="clip")
     n = len(low)
     return [(a, b) for a, b in zip(starts[shaped].tolist(), ends[shaped].tolist(), strict=True)
             if low[a:b] in _ATTRIBUTION_VERBS
@@ -172,35 +182,47 @@ def _verb_spans(low: str) -> list[tuple[int, int]]:
             and (b == n or not _is_word_char(low[b]))]
 
 
-def _designation_matches(patterns: dict, haystack: str):
+def _designation_matches(patterns: dict, haystack: str, raw: bytes | None):
     """``patterns["designation"].finditer(haystack)``, searched only near the
     cue words ("designated", "classified", ...) every match contains: the
-    pattern starts with alternatives the regex engine cannot skip ahead to."""
+    pattern starts with alternatives the regex engine cannot skip ahead to.
+    ``raw``, when given, is one_byte_per_char(haystack) for a lower-case
+    haystack: the cue words are found there (bytes.find is much faster)."""
     pos = 0
-    while (cue := patterns["designation_cue"].search(haystack, pos)) is not None:
+    while (cue := _next_designation_cue(patterns, haystack, raw, pos)) is not None:
         found = None
-        for start in range(_lead_start(haystack, cue.start(), pos), cue.start() + 1):
+        for start in range(_lead_start(haystack, cue, pos), cue + 1):
             if (found := patterns["designation"].match(haystack, start)) is not None:
                 break
         if found is None:
-            pos = cue.start() + 1
+            pos = cue + 1
         else:
             yield found
             pos = found.end()
 
 
-def _passive_matches(low: str) -> list[re.Match]:
+def _next_designation_cue(patterns: dict, haystack: str, raw: bytes | None, pos: int) -> int | None:
+    """Start of the first cue word at or after ``pos`` (see _designation_matches)."""
+    if raw is None:
+        cue = patterns["designation_cue"].search(haystack, pos)
+        return cue.start() if cue else None
+    found = [i for cue in _DESIGNATION_CUE_BYTES if (i := raw.find(cue, pos)) >= 0]
+    return min(found) if found else None
+
+
+def _passive_matches(low: str, raw: bytes) -> list[re.Match]:
     """The word-initial matches of ``_LOWER["passive"]`` in ``low``, in order,
     found from the cue word each one has ("said", "believed", ...) before
     "to": the pattern starts with letters too common to skip ahead to. (No
-    two such matches overlap.)"""
+    two such matches overlap.) The cues are found in ``raw`` =
+    one_byte_per_char(low) (same offsets; bytes.find is much faster)."""
     starts = set()
-    for cue in _PASSIVE_CUES:
-        c = low.find(cue)
+    for cue in _PASSIVE_CUE_BYTES:
+        c = raw.find(cue)
         while c >= 0:
             if _TO_AFTER_RE.match(low, c + len(cue)) and (start := _passive_start(low, c)) is not None:
                 starts.add(start)
-            c = low.find(cue, c + 1)
+            c = raw.find(cue, c + 1)
     return [m for start in sorted(starts) if (m := _LOWER["passive"].match(low, start))]
 
 
@@ -396,13 +418,17 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
     ends = [e for _, e in sentences]
     skipped = {pos for a, b in skip for pos in range(a, b)}
     low = text.lower()
+    # one byte per character of ``low``: the cue words (ASCII) are looked for
+    # there, which is much faster; its offsets are the text's when the
+    # lengths agree
+    raw = one_byte_per_char(low)
     if len(low) == len(text):
         patterns, haystack = _LOWER, low
     else:
         patterns, haystack = _ANYCASE, text
     clause_low = low if patterns is _LOWER and not any(c in low for c in _CASE_FOLD_ODD) else None
     spans = []
-    verbs = _verb_spans(low) if patterns is _LOWER \
+    verbs = _verb_spans(low, raw) if patterns is _LOWER \
         else [m.span() for m in patterns["verb"].finditer(haystack)]
     for v_start, v_end in verbs:
         sent = _sentence_of(starts, ends, v_start)
@@ -413,7 +439,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
             spans.append(span)
     # "according to X": the clause it attaches to (here: the whole sentence
     # except the phrase itself), source X.
-    if "according to" in low:
+    if b"according to" in raw:
         for m in _word_initial(patterns["according"].finditer(haystack), haystack):
             sent = _sentence_of(starts, ends, m.start())
             if sent is None:
@@ -423,8 +449,8 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
             source = _source_phrase(text[m.end():src_end])
             spans.append((s_start, m.start(), source))
             spans.append((src_end, s_end, source))
-    if any(cue in low for cue in _DESIGNATION_CUES):
-        for m in _designation_matches(patterns, haystack):
+    if any(cue in raw for cue in _DESIGNATION_CUE_BYTES):
+        for m in _designation_matches(patterns, haystack, raw if patterns is _LOWER else None):
             sent = _sentence_of(starts, ends, m.start())
             if sent is None:
                 continue
@@ -438,7 +464,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
                 source = _source_phrase(text[start + by.end():source_end])
                 end = start + by.start()
             spans.append((start, end, source))
-    passives = _passive_matches(haystack) if patterns is _LOWER \
+    passives = _passive_matches(haystack, raw) if patterns is _LOWER \
         else _word_initial(patterns["passive"].finditer(haystack), haystack)
     for m in passives:
         sent = _sentence_of(starts, ends, m.start())
@@ -668,17 +694,11 @@ def sentence_voice_shares(sentences: list[dict], voices: list[dict], text: str) 
         counts = _voice_counts(starts, voices, seg_starts, seg_ends, sent_starts, sent_ends)
     else:
         counts = _voice_counts_by_segment(starts.tolist(), voices, sentences)
-    out = []
-    for sent, (total, reported, quoted) in zip(sentences, counts, strict=True):
-        rec = dict(sent)
-        if total:
-            rec["share_own"] = (total - reported - quoted) / total
-            rec["share_reported"] = reported / total
-            rec["share_quoted"] = quoted / total
-        else:
-            rec["share_own"] = rec["share_reported"] = rec["share_quoted"] = math.nan
-        out.append(rec)
-    return out
+    nan = math.nan
+    return [{**sent, "share_own": (total - reported - quoted) / total,
+             "share_reported": reported / total, "share_quoted": quoted / total} if total
+            else {**sent, "share_own": nan, "share_reported": nan, "share_quoted": nan}
+            for sent, (total, reported, quoted) in zip(sentences, counts, strict=True)]
 
 
 def _disjoint_in_order(starts: list, ends: list) -> bool:
@@ -687,24 +707,39 @@ def _disjoint_in_order(starts: list, ends: list) -> bool:
     return all(map(operator.le, starts, ends)) and all(map(operator.le, ends, starts[1:]))
 
 
+#: a word's weight in the cumulative voice count: reported words in the low
+#: 32 bits, quoted ones above (no article has 2**32 words)
+_VOICE_WEIGHT = {"own": 0, "reported": 1, "quoted": 1 << 32}
+_LOW_BITS = (1 << 32) - 1
+_FIRST_OFFSET, _LAST_OFFSET = int(np.iinfo(np.int64).min), int(np.iinfo(np.int64).max)
+
+
 def _voice_counts(word_pos: np.ndarray, voices, seg_starts, seg_ends, sent_starts, sent_ends):
     """(words, reported words, quoted words) of each sentence, in one
     vectorised pass: each word gets the voice of the segment holding its
-    first character (segments sorted and disjoint)."""
-    seg = np.array(seg_starts).searchsorted(word_pos, side="right") - 1
-    inside = seg >= 0
-    inside[inside] = word_pos[inside] < np.array(seg_ends)[seg[inside]]
-    voice_code = {"own": 0, "reported": 1, "quoted": 2}
-    seg_voice = np.array([voice_code[v["voice"]] for v in voices] or [0], dtype=np.int8)
-    word_voice = np.where(inside, seg_voice[np.maximum(seg, 0)], 0)
-    lo = word_pos.searchsorted(np.array(sent_starts))
-    hi = word_pos.searchsorted(np.array(sent_ends))
-    columns = [hi - lo]
-    for code in (1, 2):
-        before = np.zeros(len(word_pos) + 1, dtype=np.int64)
-        (word_voice == code).cumsum(out=before[1:])
-        columns.append(before[hi] - before[lo])
-    return zip(*(c.tolist() for c in columns), strict=True)
+    first character (segments sorted and disjoint). Offsets become word
+    indices by one search; a weight per word then counts reported and quoted
+    words in one cumulative sum."""
+    m = len(sent_starts)
+    # the bounds of the segments that are not own, between offsets before and
+    # after every word: words between them are own
+    bounds = [_FIRST_OFFSET]
+    weights = [0]
+    for v, start, end in zip(voices, seg_starts, seg_ends, strict=True):
+        if weight := _VOICE_WEIGHT[v["voice"]]:
+            bounds += (start, end)
+            weights += (weight, 0)
+    bounds.append(_LAST_OFFSET)
+    index = word_pos.searchsorted(sent_starts + sent_ends + bounds)
+    edges = index[2 * m:]
+    lengths = edges[1:] - edges[:-1]
+    word_weights = np.array(weights, dtype=np.int64).repeat(lengths)
+    before = np.zeros(len(word_pos) + 1, dtype=np.int64)
+    word_weights.cumsum(out=before[1:])
+    lo, hi = index[:m], index[m:2 * m]
+    voiced = before[hi] - before[lo]
+    return zip((hi - lo).tolist(), (voiced & _LOW_BITS).tolist(), (voiced >> 32).tolist(),
+               strict=True)
 
 
 def _voice_counts_by_segment(starts: list[int], voices: list[dict], sentences: list[dict]):
