@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import islice
 
-from .segment import paragraph_spans
+from .segment import mark_positions, paragraph_spans
 from .speakers import (
     BASE_FORMS,
     NAMING_VERBS,
@@ -106,19 +106,6 @@ def _norm_phrase(s: str) -> str:
 
 # --- pairing ------------------------------------------------------------------
 
-def _positions(text: str, chars: str) -> list[int]:
-    """Sorted offsets of every one of ``chars`` in ``text`` (str.find runs
-    many times faster than a regex scan for a character class)."""
-    found = []
-    for ch in chars:
-        i = text.find(ch)
-        while i >= 0:
-            found.append(i)
-            i = text.find(ch, i + 1)
-    found.sort()
-    return found
-
-
 def _pair_double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     """(start, end, inner_start, inner_end) of every outermost double-quoted
     span; quotes nested inside ("... once called a "gold standard," ...") stay
@@ -126,9 +113,9 @@ def _pair_double_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tu
     spans = []
     open_pos = None
     depth = 0
-    # one scan of the whole text: every mark stands inside a paragraph (lines
-    # are only trimmed of whitespace)
-    all_marks = _positions(text, _QUOTE_MARKS)
+    # one scan of the whole text (str.find): every mark stands inside a
+    # paragraph (lines are only trimmed of whitespace)
+    all_marks = mark_positions(text, _QUOTE_MARKS)
     first = 0
     for k, (p_start, p_end) in enumerate(paragraphs):
         last = bisect_left(all_marks, p_end, first)
@@ -184,9 +171,9 @@ def _pair_single_quotes(text: str, paragraphs, taken: list[tuple[int, int]]) -> 
 
     pos = 0
     k = 0  # paragraph of the mark: every mark stands inside one (lines are only trimmed of whitespace)
-    # the marks _SINGLE_OPEN_RE can match at, found first: the pattern gives
-    # the regex engine no literal prefix to skip ahead by
-    for i in _positions(text, "‘'"):
+    # the marks _SINGLE_OPEN_RE can match at, found first (str.find): the
+    # pattern gives the regex engine no literal prefix to skip ahead by
+    for i in mark_positions(text, "‘'"):
         while paragraphs[k][1] <= i:
             k += 1
         p_end = paragraphs[k][1]
@@ -357,11 +344,23 @@ def _record(doc_id, n, span, kind, found):
 
 
 def _sentence_start(text: str, pos: int, p_start: int) -> int:
-    """Start of the sentence holding ``pos`` (approximate; for search windows)."""
-    best = p_start
-    for m in _SENTENCE_GAP_RE.finditer(text, p_start, pos):
-        best = m.end()
-    return best
+    """Start of the sentence holding ``pos`` (approximate; for search windows):
+    the end of the last _SENTENCE_GAP_RE match in ``text[p_start:pos]``.
+
+    A match starts at a ``.!?`` mark and holds no other, so a left-to-right
+    scan tries every mark once and the last match is the one at the last
+    mark where the pattern matches: the marks are tried from ``pos``
+    backwards (str.rfind instead of a regex scan of the paragraph so far)."""
+    end = pos
+    while True:
+        mark = max(text.rfind(".", p_start, end), text.rfind("!", p_start, end),
+                   text.rfind("?", p_start, end))
+        if mark < 0:
+            return p_start
+        gap = _SENTENCE_GAP_RE.match(text, mark, pos)
+        if gap:
+            return gap.end()
+        end = mark
 
 
 def _find_tag(text, span, lo, p_end_last):
@@ -399,8 +398,9 @@ def find_quotes_document(doc_id: str, text: str, embeds: list[dict] | None = Non
     singles = _pair_single_quotes(text, paragraphs, [(s, e) for s, e, _, _ in doubles])
     posts = _embedded_posts(text, paragraphs, embeds)
     post_spans = [p[0] for p in posts]
-    spans = [q for q in sorted(doubles + singles)
-             if not any(q[0] < pe and ps < q[1] for ps, pe, _, _ in post_spans)]
+    spans = sorted(doubles + singles)
+    if post_spans:
+        spans = [q for q in spans if not any(q[0] < pe and ps < q[1] for ps, pe, _, _ in post_spans)]
 
     items = []  # (span, kind, found, paragraph index, sentence start)
     earlier_speech = _SpeechSoFar()
