@@ -38,8 +38,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -81,11 +80,8 @@ class _Entry:
     use: str | None = None
     actor: Actor | None = None
     attributive: bool = False  # the singular form of a noun_adj label
-
-    @cached_property
-    def key(self) -> str:
-        """The term's lookup key (computed once: bare rules test it often)."""
-        return normalise(self.term)
+    #: the event's actors whose ``bare`` list takes this label (its class or term)
+    bare_actors: tuple[Actor, ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -111,11 +107,16 @@ class _Automaton:
 
     def __init__(self, ladders: Ladders, event: Event | None):
         self.root: dict = {}
+        self.actors: tuple[Actor, ...] = event.actors if event is not None else ()
         rows = ladders.entries.to_dict("records")
         explicit = {(r["kind"], normalise(r["term"])) for r in rows}
         for row in rows:
+            key = normalise(row["term"])
+            # computed once here: the bare rule is asked of most label heads
+            bare_actors = tuple(a for a in self.actors if a.kind == row["kind"]
+                                and (row["class"] in a.bare or key in a.bare_keys))
             base = dict(term=row["term"], kind=row["kind"], cls=row["class"], score=row["score"],
-                        use=row["use"])
+                        use=row["use"], bare_actors=bare_actors)
             kind = {"adjective": "adjective", "anaphor": "anaphor"}.get(row["use"], "label")
             self._add(row["term"], _Entry(type=kind, attributive=row["use"] == "noun_adj", **base))
             if row["use"] in ("noun", "noun_adj", "anaphor"):
@@ -125,7 +126,6 @@ class _Automaton:
                     form = " ".join(words[:-1] + [many])
                     if (row["kind"], normalise(form)) not in explicit:
                         self._add(form, _Entry(type=kind, **base))
-        self.actors: tuple[Actor, ...] = event.actors if event is not None else ()
         for actor in self.actors:
             for term, cls in actor.names:
                 self._add(term, _Entry(type="name", term=term, kind=actor.kind, cls=cls, actor=actor))
@@ -205,10 +205,10 @@ class ActorAnnotator:
         ``words``: the :class:`WordIndex` of ``lower_same_length(text)``, if
         already built."""
         auto = self.automaton_for(event)
-        mentions = find_mentions(text, auto, [s["start"] for s in sentences], words)
+        sent_starts = [s["start"] for s in sentences]
+        mentions = find_mentions(text, auto, sent_starts, words)
         if not mentions:
             return []
-        sent_starts = [s["start"] for s in sentences]
         found = voice_at(voices, [m["start"] for m in mentions])
         out = []
         for m, (voice, source) in zip(mentions, found, strict=True):
@@ -244,9 +244,11 @@ def find_mentions(text: str, auto: _Automaton, sentence_starts: list[int] | None
         if k < n and tok_starts[k] == pos:
             candidates.append(k)
     # Everything else is computed only for the few words the rules look at
-    # (a word has no spaces, so its key is its lower case with straight apostrophes).
+    # (a word has no spaces, so its key is its lower case with straight
+    # apostrophes; its letters are ASCII, lowered in place in ``lowered``).
+    lowered = words.text
     words = _Lazy(n, lambda k: text[tok_starts[k]:tok_ends[k]])
-    keys = _Lazy(n, lambda k: words[k].replace("\u2019", "'").lower())
+    keys = _Lazy(n, lambda k: lowered[tok_starts[k]:tok_ends[k]].replace("\u2019", "'"))
     gaps_ok = _Lazy(n, lambda k: k > 0 and _joins(text[tok_ends[k - 1]:tok_starts[k]]))
     starts = sorted(sentence_starts or [0])
     sent_of = _Lazy(n, lambda k: bisect_right(starts, tok_starts[k]) - 1)
@@ -352,29 +354,27 @@ def _scan(auto: _Automaton, starts, ends, keys, gaps_ok, candidates: list[int]) 
     return matches
 
 
-class _Lazy:
-    """A per-word value computed on first use (most words are never looked at)."""
+class _Lazy(dict):
+    """A per-word value computed on first use (most words are never looked
+    at), for words 0 .. n - 1. A dict filled by ``__missing__``: a value
+    looked up again costs one dict lookup, not a Python call."""
 
-    __slots__ = ("_values", "_compute")
+    __slots__ = ("_n", "_compute")
 
     def __init__(self, n: int, compute):
-        self._values: list = [_UNSET] * n
+        super().__init__()
+        self._n = n
         self._compute = compute
 
     def __len__(self) -> int:
-        return len(self._values)
+        return self._n
 
-    def __getitem__(self, k: int):
-        value = self._values[k]
-        if value is _UNSET:
-            value = self._values[k] = self._compute(k)
+    def __missing__(self, k: int):
+        value = self[k] = self._compute(k)
         return value
 
     def __contains__(self, k: int) -> bool:
-        return 0 <= k < len(self._values) and bool(self[k])
-
-
-_UNSET = object()
+        return 0 <= k < self._n and bool(self[k])
 
 
 def _compound(auto: _Automaton, key: str) -> tuple[_Entry, ...]:
@@ -507,9 +507,11 @@ class _Context:
 
     def _bare(self, label: list[_Entry], excluded: set[str]) -> list[Actor]:
         """Actors whose ``bare`` list takes this label's class or term."""
+        takers = [a for e in label for a in e.bare_actors]
+        if not takers:
+            return []
         return [a for a in self.auto.actors if a.id not in excluded
-                and any(e.kind == a.kind and (e.cls in a.bare or e.key in a.bare_keys)
-                        for e in label)]
+                and any(a is taker for taker in takers)]
 
     @staticmethod
     def _entry_for(label: list[_Entry], kind: str) -> _Entry:

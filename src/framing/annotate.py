@@ -35,6 +35,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from operator import itemgetter
 
 from .lexicons import Lexicons, load_lexicons
 from .matcher import Hit, Matcher, WordIndex, lower_same_length
@@ -61,8 +62,11 @@ class Annotator:
         if self.actors is not None:
             spans += self.actors.annotate_document(doc_id, text, sentences, quotes, voices,
                                                    event=event, words=words)
-        spans.sort(key=lambda s: (s["start"], s["end"], s["layer"]))
+        spans.sort(key=_SPAN_ORDER)
         return spans
+
+
+_SPAN_ORDER = itemgetter("start", "end", "layer")
 
 
 def build_annotator(lexicons=None, events=(), *, ladders=None) -> Annotator:

@@ -101,7 +101,8 @@ def _run_keys(raw: bytes, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray
 
 
 def _slots(keys: np.ndarray) -> np.ndarray:
-    return (keys * _SLOT_MIX) >> np.uint64(64 - _SLOT_BITS)
+    # as signed indices: numpy converts uint64 indices before every gather
+    return ((keys * _SLOT_MIX) >> np.uint64(64 - _SLOT_BITS)).view(np.intp)
 
 
 class WordStartScanner:
