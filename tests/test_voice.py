@@ -210,3 +210,25 @@ def test_word_starts_are_a_new_array_for_the_same_text():
     first = word_starts(text)
     first[:] = -1
     assert word_starts(text).tolist() == [m.start() for m in WORD_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said that the talks would resume.\n",
+    "The talks would resume, according to officials in Vienna.\n",
+    "HTS was designated a terrorist group by the United States in 2018.\n",
+    "The leader is said to be ill.\n",
+])
+def test_text_whose_lower_case_is_longer_gets_the_same_voices(text):
+    # "İ" lower-cases to two characters: the rules then run on the text itself
+    def reported(text):
+        voices, _ = _voices(text)
+        return [(v["start"], v["end"], v["source"]) for v in voices if v["voice"] == "reported"]
+
+    assert reported(text) and reported(text + "İ\n") == reported(text)
+
+
+def test_according_to_with_a_dotted_capital_i_is_not_a_report():
+    # the screen on the lower-cased text has no "according to" here
+    text = "The talks would resume, ACCORDİNG to officials.\n"
+    voices, _ = _voices(text)
+    assert [v["voice"] for v in voices] == ["own"]

@@ -165,9 +165,40 @@ _PASSIVE_PIECES = st.sampled_from([
 @given(st.lists(_PASSIVE_PIECES, max_size=30).map("".join))
 def test_passive_matches_are_the_word_initial_regex_matches(low):
     from framing.tokens import one_byte_per_char
-    from framing.voice import _LOWER, _passive_matches, _word_initial
+    from framing.voice import _LOWER, _cue_words, _passive_matches, _word_initial
     expected = [m.span() for m in _word_initial(_LOWER["passive"].finditer(low), low)]
-    assert [m.span() for m in _passive_matches(low, one_byte_per_char(low))] == expected
+    cue_words = _cue_words(low, one_byte_per_char(low))
+    assert [m.span() for m in _passive_matches(low, cue_words)] == expected
+
+
+_CUE_PIECES = st.sampled_from([
+    "said", "says", "claims", "according", "according to", " to ", "to", "designated", "listed",
+    "labelled", "labeled", "considered", "undesignated", "listedx", "is", "was", "being", "widely",
+    "officially", "also", "while", "once", "although", ",", " ", "  ", "\n", "\u00a0", "1", "_",
+    "é", "’", "-", "as", "by", "for", "reported", "rumoured", "x",
+])
+
+
+@SETTINGS
+@given(st.lists(_CUE_PIECES, max_size=30).map("".join))
+def test_rules_start_where_the_regexes_find_them(low):
+    from framing.voice import (
+        _LOWER,
+        _cue_starts,
+        _cues_lower,
+        _designation_matches,
+        _word_initial,
+    )
+    verbs, according, designation_cues, passives = _cues_lower(low)
+    assert verbs == [m.span() for m in _LOWER["verb"].finditer(low)]
+    assert [m.span() for m in according] == [
+        m.span() for m in _word_initial(_LOWER["according"].finditer(low), low)]
+    # designations: from the whole-word cues as from every occurrence of a cue
+    every_cue = _cue_starts(_LOWER["designation_cue"], low)
+    assert [m.span() for m in _designation_matches(_LOWER, low, designation_cues)] == [
+        m.span() for m in _designation_matches(_LOWER, low, every_cue)]
+    assert [m.span() for m in passives] == [
+        m.span() for m in _word_initial(_LOWER["passive"].finditer(low), low)]
 
 
 # Sorted, disjoint segments (possibly empty, with gaps, starting before or

@@ -75,7 +75,6 @@ _BY_RE = re.compile(r"\bby\s+")  # the agent of a designation
 _VERB_PATTERN = r"\b(?:" + trie_regex(_ATTRIBUTION_VERBS) + r")\b"
 #: a-z as 0-25, any other byte as 26 (for bytes.translate)
 _LETTER_CODES = bytes(i - ord("a") if ord("a") <= i <= ord("z") else 26 for i in range(256))
-_MAX_VERB_LENGTH = max(map(len, _ATTRIBUTION_VERBS))
 
 
 def _shape_key(length, first, second, last):
@@ -83,11 +82,6 @@ def _shape_key(length, first, second, last):
     return ((length * 27 + first) * 27 + second) * 27 + last
 
 
-#: the shape keys of the attribution verb forms; one False entry past the
-#: largest key (what longer words are clipped to)
-_VERB_SHAPES = np.zeros(_shape_key(_MAX_VERB_LENGTH + 1, 0, 0, 0) + 1, dtype=bool)
-for _form in _ATTRIBUTION_VERBS:
-    _VERB_SHAPES[_shape_key(len(_form), *(ord(c) - ord("a") for c in _form[:2] + _form[-1]))] = True
 #: weak evidentials count only with a "that" clause or a source-like subject
 _WEAK = _wordset("suggest suggests suggested suggesting indicate indicates indicated "
                  "indicating show shows showed showing reveal reveals revealed revealing")
@@ -111,7 +105,6 @@ _DESIGNATION_PATTERN = (
 _DESIGNATION_CUES = ("designated", "classified", "listed", "labeled", "labelled", "branded",
                      "considered", "regarded", "deemed", "described")
 _DESIGNATION_CUE_PATTERN = "|".join(_DESIGNATION_CUES)
-_DESIGNATION_CUE_BYTES = tuple(cue.encode() for cue in _DESIGNATION_CUES)
 #: non-space characters a designation match has before its cue, at most
 #: ("being officially designated")
 _DESIGNATION_LEAD = len("being") + len("officially")
@@ -126,7 +119,14 @@ _PASSIVE_REPORTED_PATTERN = (
 _PASSIVE_AUXILIARIES = frozenset(("is", "was", "are", "were", "been"))
 _PASSIVE_CUES = ("reported", "said", "believed", "thought", "alleged", "understood", "claimed",
                  "rumored", "rumoured")
-_PASSIVE_CUE_BYTES = tuple(cue.encode() for cue in _PASSIVE_CUES)
+#: the words the reported rules start from (see _cue_words)
+_CUE_WORDS = _ATTRIBUTION_VERBS.union(_DESIGNATION_CUES, _PASSIVE_CUES, ["according"])
+_MAX_CUE_LENGTH = max(map(len, _CUE_WORDS))
+#: the shape keys of the cue words; one False entry past the largest key
+#: (what longer words are clipped to)
+_CUE_SHAPES = np.zeros(_shape_key(_MAX_CUE_LENGTH + 1, 0, 0, 0) + 1, dtype=bool)
+for _word in _CUE_WORDS:
+    _CUE_SHAPES[_shape_key(len(_word), *(ord(c) - ord("a") for c in _word[:2] + _word[-1]))] = True
 _TO_AFTER_RE = re.compile(r"\s+to\b")
 # The patterns are lower case: run on the lower-cased text (same offsets) or,
 # when lower-casing changes the length, on the text itself ignoring case.
@@ -161,35 +161,47 @@ def _word_initial(matches, text: str):
             yield m
 
 
-def _verb_spans(low: str, raw: bytes) -> list[tuple[int, int]]:
-    """(start, end) of each attribution verb in lower-cased text, as
-    ``_LOWER["verb"].finditer`` finds them (whole \\w runs that are verb
-    forms); ``raw`` is one_byte_per_char(low). The regex would try the verb
-    trie at every character; here runs of a-z come from one vectorised pass
-    and only those with a verb form's length and first, second and last
-    letters are looked up."""
+def _cue_words(low: str, raw: bytes) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each whole run of a-z in lower-cased text that is
+    one of _CUE_WORDS, in order (``raw``: one_byte_per_char(low)). Every
+    reported rule starts from such a word; searching the text for each would
+    read it once per word, the regexes would try every character. Here the
+    runs come from one vectorised pass and only those with a cue word's
+    length and first, second and last letters are looked up."""
     # padded with a non-letter at each end: code offsets are text offsets + 1
     codes = np.frombuffer((b" " + raw + b" ").translate(_LETTER_CODES), dtype=np.uint8)
     letters = codes < 26
     edges = np.flatnonzero(letters[1:] != letters[:-1])
     starts, ends = edges[0::2], edges[1::2]
     key = _shape_key(ends - starts, codes[starts + 1], codes[starts + 2], codes[ends])
-    shaped = _VERB_SHAPES.take(key, mode="clip")
+    shaped = _CUE_SHAPES.take(key, mode="clip")
+    return [(a, b, word) for a, b in zip(starts[shaped].tolist(), ends[shaped].tolist(), strict=True)
+            if (word := low[a:b]) in _CUE_WORDS]
+
+
+def _verb_spans(low: str, cue_words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """(start, end) of each attribution verb in lower-cased text, as
+    ``_LOWER["verb"].finditer`` finds them (whole \\w runs that are verb
+    forms), from the text's _cue_words."""
     n = len(low)
-    return [(a, b) for a, b in zip(starts[shaped].tolist(), ends[shaped].tolist(), strict=True)
-            if low[a:b] in _ATTRIBUTION_VERBS
+    return [(a, b) for a, b, word in cue_words
+            if word in _ATTRIBUTION_VERBS
             and (a == 0 or not _is_word_char(low[a - 1]))
             and (b == n or not _is_word_char(low[b]))]
 
 
-def _designation_matches(patterns: dict, haystack: str, raw: bytes | None):
-    """``patterns["designation"].finditer(haystack)``, searched only near the
+def _designation_matches(patterns: dict, haystack: str, cues):
+    """``patterns["designation"].finditer(haystack)``, tried only near the
     cue words ("designated", "classified", ...) every match contains: the
     pattern starts with alternatives the regex engine cannot skip ahead to.
-    ``raw``, when given, is one_byte_per_char(haystack) for a lower-case
-    haystack: the cue words are found there (bytes.find is much faster)."""
+    ``cues``: the cue words' offsets in order; every occurrence, or for a
+    lower-case haystack only those that are whole runs of a-z (the others
+    never start a match: the pattern wants spaces around its cue word, and no
+    word before a cue contains one)."""
     pos = 0
-    while (cue := _next_designation_cue(patterns, haystack, raw, pos)) is not None:
+    for cue in cues:
+        if cue < pos:
+            continue  # inside the last match
         found = None
         for start in range(_lead_start(haystack, cue, pos), cue + 1):
             if (found := patterns["designation"].match(haystack, start)) is not None:
@@ -201,28 +213,25 @@ def _designation_matches(patterns: dict, haystack: str, raw: bytes | None):
             pos = found.end()
 
 
-def _next_designation_cue(patterns: dict, haystack: str, raw: bytes | None, pos: int) -> int | None:
-    """Start of the first cue word at or after ``pos`` (see _designation_matches)."""
-    if raw is None:
-        cue = patterns["designation_cue"].search(haystack, pos)
-        return cue.start() if cue else None
-    found = [i for cue in _DESIGNATION_CUE_BYTES if (i := raw.find(cue, pos)) >= 0]
-    return min(found) if found else None
+def _cue_starts(pattern: re.Pattern, haystack: str):
+    """Start of every match of ``pattern`` in ``haystack``, overlapping ones too."""
+    pos = 0
+    while (m := pattern.search(haystack, pos)) is not None:
+        yield m.start()
+        pos = m.start() + 1
 
 
-def _passive_matches(low: str, raw: bytes) -> list[re.Match]:
+def _passive_matches(low: str, cue_words: list[tuple[int, int, str]]) -> list[re.Match]:
     """The word-initial matches of ``_LOWER["passive"]`` in ``low``, in order,
     found from the cue word each one has ("said", "believed", ...) before
-    "to": the pattern starts with letters too common to skip ahead to. (No
-    two such matches overlap.) The cues are found in ``raw`` =
-    one_byte_per_char(low) (same offsets; bytes.find is much faster)."""
+    "to" (the pattern starts with letters too common to skip ahead to), a
+    whole a-z run with spaces around it: one of the text's _cue_words. (No
+    two such matches overlap.)"""
     starts = set()
-    for cue in _PASSIVE_CUE_BYTES:
-        c = raw.find(cue)
-        while c >= 0:
-            if _TO_AFTER_RE.match(low, c + len(cue)) and (start := _passive_start(low, c)) is not None:
-                starts.add(start)
-            c = raw.find(cue, c + 1)
+    for c, end, word in cue_words:
+        if word in _PASSIVE_CUES and _TO_AFTER_RE.match(low, end) \
+                and (start := _passive_start(low, c)) is not None:
+            starts.add(start)
     return [m for start in sorted(starts) if (m := _LOWER["passive"].match(low, start))]
 
 
@@ -418,18 +427,14 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
     ends = [e for _, e in sentences]
     skipped = {pos for a, b in skip for pos in range(a, b)}
     low = text.lower()
-    # one byte per character of ``low``: the cue words (ASCII) are looked for
-    # there, which is much faster; its offsets are the text's when the
-    # lengths agree
-    raw = one_byte_per_char(low)
     if len(low) == len(text):
         patterns, haystack = _LOWER, low
+        verbs, according, designation_cues, passives = _cues_lower(low)
     else:
         patterns, haystack = _ANYCASE, text
+        verbs, according, designation_cues, passives = _cues_any_case(text, low)
     clause_low = low if patterns is _LOWER and not any(c in low for c in _CASE_FOLD_ODD) else None
     spans = []
-    verbs = _verb_spans(low, raw) if patterns is _LOWER \
-        else [m.span() for m in patterns["verb"].finditer(haystack)]
     for v_start, v_end in verbs:
         sent = _sentence_of(starts, ends, v_start)
         if sent is None or v_start in skipped:
@@ -439,38 +444,61 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
             spans.append(span)
     # "according to X": the clause it attaches to (here: the whole sentence
     # except the phrase itself), source X.
-    if b"according to" in raw:
-        for m in _word_initial(patterns["according"].finditer(haystack), haystack):
-            sent = _sentence_of(starts, ends, m.start())
-            if sent is None:
-                continue
-            s_start, s_end = sent
-            src_end = _clause_end(text, m.end(), s_end, clause_low)
-            source = _source_phrase(text[m.end():src_end])
-            spans.append((s_start, m.start(), source))
-            spans.append((src_end, s_end, source))
-    if any(cue in raw for cue in _DESIGNATION_CUE_BYTES):
-        for m in _designation_matches(patterns, haystack, raw if patterns is _LOWER else None):
-            sent = _sentence_of(starts, ends, m.start())
-            if sent is None:
-                continue
-            s_end = sent[1]
-            start = m.end()
-            by = _BY_RE.search(text[start:s_end])
-            end = _clause_end(text, start, s_end, clause_low)
-            source = None
-            if by and start + by.start() < end:
-                source_end = _clause_end(text, start + by.end(), s_end, clause_low)
-                source = _source_phrase(text[start + by.end():source_end])
-                end = start + by.start()
-            spans.append((start, end, source))
-    passives = _passive_matches(haystack, raw) if patterns is _LOWER \
-        else _word_initial(patterns["passive"].finditer(haystack), haystack)
+    for m in according:
+        sent = _sentence_of(starts, ends, m.start())
+        if sent is None:
+            continue
+        s_start, s_end = sent
+        src_end = _clause_end(text, m.end(), s_end, clause_low)
+        source = _source_phrase(text[m.end():src_end])
+        spans.append((s_start, m.start(), source))
+        spans.append((src_end, s_end, source))
+    for m in _designation_matches(patterns, haystack, designation_cues):
+        sent = _sentence_of(starts, ends, m.start())
+        if sent is None:
+            continue
+        s_end = sent[1]
+        start = m.end()
+        by = _BY_RE.search(text[start:s_end])
+        end = _clause_end(text, start, s_end, clause_low)
+        source = None
+        if by and start + by.start() < end:
+            source_end = _clause_end(text, start + by.end(), s_end, clause_low)
+            source = _source_phrase(text[start + by.end():source_end])
+            end = start + by.start()
+        spans.append((start, end, source))
     for m in passives:
         sent = _sentence_of(starts, ends, m.start())
         if sent is not None:
             spans.append((m.end(), _clause_end(text, m.end(), sent[1], clause_low), None))
     return [sp for sp in spans if sp[0] < sp[1]]
+
+
+def _cues_lower(low: str) -> tuple:
+    """Where the rules start in lower-cased text as long as the text: the
+    attribution verbs' spans, the word-initial "according to" matches, the
+    designation cues' offsets and the passive reports' matches, all from the
+    text's _cue_words (a word-initial "according to" starts a whole a-z run
+    "according")."""
+    words = _cue_words(low, one_byte_per_char(low))
+    according = [m for start, _, word in words
+                 if word == "according" and (start == 0 or not _is_word_char(low[start - 1]))
+                 and (m := _LOWER["according"].match(low, start))]
+    designation_cues = [start for start, _, word in words if word in _DESIGNATION_CUES]
+    return _verb_spans(low, words), according, designation_cues, _passive_matches(low, words)
+
+
+def _cues_any_case(text: str, low: str) -> tuple:
+    """What _cues_lower finds, from the regexes ignoring case on the text
+    itself (for text whose lower case ``low`` has another length). The
+    "according to" and designation rules run only when ``low`` has their
+    words (ignoring case, the regexes would also match "ACCORDİNG to")."""
+    according = _word_initial(_ANYCASE["according"].finditer(text), text) \
+        if "according to" in low else []
+    designation_cues = _cue_starts(_ANYCASE["designation_cue"], text) \
+        if any(cue in low for cue in _DESIGNATION_CUES) else []
+    return ([m.span() for m in _ANYCASE["verb"].finditer(text)], according, designation_cues,
+            _word_initial(_ANYCASE["passive"].finditer(text), text))
 
 
 def _verb_span(text: str, sent: tuple[int, int], v_start: int, v_end: int,
