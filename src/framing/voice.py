@@ -519,28 +519,39 @@ def _verb_span(text: str, sent: tuple[int, int], v_start: int, v_end: int,
         # participle phrase ends where the main clause's verb comes back
         finite = _FINITE_RE.search(text, start, end)
         end = finite.start() if finite else end
+    tail = _TRIVIAL_TAIL_RE.match(text, v_end, s_end)
+    inverted = None if tail else _inverted_tag(text, sent, v_start, start, end, word)
+    if not (tail or inverted) and ((_LEMMA.get(word) in _NEEDS_THAT and not that) or end <= start):
+        # no report whoever the subject (so it is not looked for): "added
+        # five entities", "charged with murder", "claimed the lives"
+        return None
     subject = _subject(text, s_start, v_start, word)
     if subject and subject[0].lower() in _SELF:
         return None  # "I believe ...": the author's own stance
     # Tag at the end of the sentence: the report is the clause before it.
     # (The tail patterns end with $: matched up to s_end, no slice needed.)
-    if _TRIVIAL_TAIL_RE.match(text, v_end, s_end):
+    if tail:
         lead = text[s_start:subject[1]].rstrip() if subject else ""
         if lead.endswith(","):
             return s_start, s_start + len(lead) - 1, subject[0]
         return None  # nothing after the verb to report
+    if inverted:
+        return inverted
+    return start, end, subject[0] if subject else None
+
+
+def _inverted_tag(text: str, sent: tuple[int, int], v_start: int, start: int, end: int, word: str):
+    """'..., said a police spokesman.' (verb before its subject): the report
+    before the tag, (start, end, source), or None. The verb's complement runs
+    from ``start`` to ``end``."""
+    s_start, s_end = sent
     if word in _INVERTED_TAG_VERBS and end == s_end:
         before = text[s_start:v_start].rstrip()
         if before.endswith(",") and len(WORD_RE.findall(text, start, end)) <= 6 \
                 and _TRIVIAL_TAIL_RE.match(text, start, end) is None:
-            # "..., said a police spokesman." (verb before its subject)
             source = _source_phrase(text[start:end])
             return s_start, s_start + len(before) - 1, source
-    if _LEMMA.get(word) in _NEEDS_THAT and not that:
-        return None  # "added five entities", "charged with murder", "claimed the lives"
-    if end <= start:
-        return None
-    return start, end, subject[0] if subject else None
+    return None
 
 
 def _is_number(x) -> bool:
@@ -628,7 +639,7 @@ def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
         return []
     speech = [q for q in quotes if q.get("counts_as_speech")]
     # a tag after a quote ("...,” Sullivan remarked.") starts no reported clause
-    sent_spans = sorted((int(s["start"]), int(s["end"])) for s in sentences) or [(0, n)]
+    sent_spans = sorted([(int(s["start"]), int(s["end"])) for s in sentences]) or [(0, n)]
     sent_starts = [a for a, _ in sent_spans]
     skip = []
     for q in speech:
