@@ -77,6 +77,9 @@ _CUES = tuple((kind, frozenset(c for c in cues if " " not in c),
                frozenset(_key_word(c) for c in cues if " " in c),
                _phrase_pattern([c for c in cues if " " in c]))
               for kind, cues in SPEAKER_TYPE_CUES)
+#: Every single cue word and phrase key word: a description with none of them
+#: is ``other`` without trying the types one by one (most descriptions).
+_ANY_CUE_WORD = frozenset().union(*(words | keys for _, words, keys, _ in _CUES))
 _CUE_WORD_RE = re.compile(r"'s\b|[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _POSSESSIVE_RE = re.compile(r"(?<=\w)'s\b")
 _SPACES_RE = re.compile(r"\s+")
@@ -95,6 +98,8 @@ def speaker_type(description: str | None) -> str:
     if "'s" in text:
         text = _POSSESSIVE_RE.sub(" 's", text)
     words = _CUE_WORD_RE.findall(text)
+    if _ANY_CUE_WORD.isdisjoint(words):
+        return "other"
     present = set(words)
     joined = None
     for kind, cue_words, phrase_words, cue_phrases in _CUES:
