@@ -219,3 +219,63 @@ def test_every_span_text_matches_its_offsets(parts):
     for s in spans(text):
         assert text[s["start"]:s["end"]] == s["text"]
         assert s["layer"] in schema.LAYERS and s["voice"] in schema.VOICES
+
+
+def _subject_speaker_plain(before: str):
+    """The subject before a verb from every word of the 120-character window
+    (reference for the tail-first fast path of ``_Document._subject_speaker``)."""
+    from framing import annotate as an
+
+    before = an._APPOSITIVE_END.sub(" ", before)
+    words = list(an.WORD_RE.finditer(before))
+    i = an._last_subject_word(words)
+    if i < 0 or an._CLAUSE_BREAK.search(before, words[i].end()):
+        return None
+    end = i
+    if an._is_name_word(words[end].group()):
+        while i - 1 >= 0 and end - i < 5 and an._is_name_word(words[i - 1].group()) and not \
+                an._CLAUSE_BREAK.search(before, words[i - 1].end(), words[i].start()):
+            i -= 1
+        return an._clean_np(before[words[i].start():words[end].end()])
+    while i - 1 >= 0 and end - i < 3:
+        word = words[i - 1].group().lower()
+        gap = before[words[i - 1].end():words[i].start()]
+        if word in an._CLAUSE_WORDS or an._CLAUSE_BREAK.search(gap):
+            break
+        i -= 1
+        if word in an._DETERMINER_WORDS:
+            break
+    return an._clean_np(before[words[i].start():words[end].end()])
+
+
+_SUBJECT_WORDS = ["the", "a", "Iran", "al-Assad", "U.S", "ministry", "has", "also", "repeatedly",
+                  "quickly", "and", "that", "Smith’s", "will", "not", "group", "officials", "is",
+                  ",", ", ", ";", "\u201c", "(", " ", "  ", "\n", "x" * 30, "-", "Ab.cd",
+                  "Ab", "Cdef", "Gh-Ij", "Klmnopq", "bin"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_SUBJECT_WORDS) | st.text(max_size=5), max_size=45))
+def test_subject_speaker_tail_equals_every_word(pieces):
+    from framing.annotate import _Document
+    from framing.matcher import Hit
+
+    before = " ".join(pieces)
+    text = before + " said"
+    doc = _Document(text, [], [], [])
+    hit = Hit(len(text) - 4, len(text), ())
+    assert doc._subject_speaker(hit, -1) == _subject_speaker_plain(text[max(0, hit.start - 120):hit.start])
+
+
+@pytest.mark.parametrize("length", range(1, 12))
+def test_subject_speaker_long_names_across_the_tail(length):
+    from framing.annotate import _Document
+    from framing.matcher import Hit
+
+    for count in range(3, 14):
+        for lead in ("", "x ", "the "):
+            text = lead + " ".join(["Q" + "r" * length] * count) + " has said"
+            doc = _Document(text, [], [], [])
+            hit = Hit(len(text) - 4, len(text), ())
+            plain = _subject_speaker_plain(text[max(0, hit.start - 120):hit.start])
+            assert doc._subject_speaker(hit, -1) == plain

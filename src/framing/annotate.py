@@ -170,12 +170,14 @@ class _Document:
             speaker = self._first_name(hit, k)
         if speaker is None:
             return math.nan
-        if speaker.lower() in PRONOUNS:
+        lower = speaker.lower()
+        if lower in PRONOUNS:
             for pos, name in reversed(self.last_named):
                 if pos < hit.start:
                     return name
             return speaker
-        if any(c.isupper() for c in speaker):
+        # an ASCII name has a capital exactly when lower-casing changes it
+        if lower != speaker if speaker.isascii() else any(c.isupper() for c in speaker):
             self.last_named.append((hit.start, speaker))
         return speaker
 
@@ -221,13 +223,20 @@ class _Document:
 
     def _subject_speaker(self, hit: Hit, k: int) -> str | None:
         before = self.before(hit, k, width=120)
-        # "Russia, a major Assad ally, said": skip the appositive
-        before = _APPOSITIVE_END.sub(" ", before)
-        words = list(WORD_RE.finditer(before))
-        i = len(words) - 1
-        while i >= 0 and (words[i].group().lower() in _SKIP_BEFORE_VERB
-                          or (words[i].group().endswith("ly") and words[i].group().islower())):
-            i -= 1  # auxiliaries and adverbs between subject and verb
+        # "Russia, a major Assad ally, said": skip the appositive (which
+        # only a comma at the end can close)
+        if before.rstrip().endswith(","):  # \s and str.isspace agree
+            before = _APPOSITIVE_END.sub(" ", before)
+        # The walk back below reads the last word that is no auxiliary or
+        # adverb and at most five words before it: the words of the last
+        # _TAIL characters do unless that word is among their first six (the
+        # first may be cut; the others are the words of the whole text).
+        tail = len(before) - _TAIL
+        words = list(WORD_RE.finditer(before, max(tail, 0)))
+        i = _last_subject_word(words)
+        if tail > 0 and i < 6:
+            words = list(WORD_RE.finditer(before))
+            i = _last_subject_word(words)
         if i < 0 or _CLAUSE_BREAK.search(before, words[i].end()):
             return None  # no subject right before the verb
         end = i
@@ -275,6 +284,19 @@ _CLAUSE_WORDS = {"that", "which", "who", "whom", "and", "but", "or", "as", "when
 _DETERMINERS = ("the ", "a ", "an ")
 _DETERMINER_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her",
                      "their", "our", "some", "many", "several", "other", "both", "two", "three"}
+
+
+_TAIL = 64
+
+
+def _last_subject_word(words: list[re.Match]) -> int:
+    """Index of the last word before a verb that is no auxiliary or adverb
+    (-1 if none)."""
+    i = len(words) - 1
+    while i >= 0 and (words[i].group().lower() in _SKIP_BEFORE_VERB
+                      or (words[i].group().endswith("ly") and words[i].group().islower())):
+        i -= 1  # auxiliaries and adverbs between subject and verb
+    return i
 
 
 def _clean_np(text: str) -> str | None:
