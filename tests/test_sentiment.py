@@ -234,3 +234,11 @@ def test_but_check_scales_as_vaders_does():
         got = _but_check(words, list(sentiments))
         assert [v == 0 for v in got] == [v == 0 for v in expected]
         assert [v for v in got if v] == [v for v in expected if v]
+
+
+def test_only_n_t_and_apostrophe_lowercase_to_them():
+    # vader_fast looks for "n't" in VADER's words only when the text has "'t" or "'T"
+    import sys
+    others = [c for c in map(chr, range(sys.maxunicode + 1))
+              if c not in "nNtT'" and not set("nt'").isdisjoint(c.lower())]
+    assert others == []

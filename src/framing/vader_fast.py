@@ -63,11 +63,15 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
     def _sentiments(self, text: str, lower: list) -> list:
         """VADER's per-word valences of an emoji-free, stripped text with
         lowercase words ``lower``. Only lexicon words can get a valence, and
-        most words are not in the lexicon, so only those are looked at."""
+        most words are not in the lexicon, so only those are looked at; most
+        of those get their lexicon valence at once."""
         lexicon, boosters = self.lexicon, vader.BOOSTER_DICT
         n = len(lower)
         sentiments = [0] * n
-        tokens = None
+        # a word has "n't" only if the text has "'t" or "'T" (no other
+        # character lowercases to n, ' or t)
+        contracted = "'t" in text or "'T" in text
+        tokens = is_cap_diff = None  # computed once, for the first word that needs them
         for i in [i for i, low in enumerate(lower) if low in lexicon]:
             low = lower[i]
             if low in boosters or (low == "kind" and i < n - 1 and lower[i + 1] == "of"):
@@ -75,22 +79,25 @@ class FastSentimentIntensityAnalyzer(vader.SentimentIntensityAnalyzer):
             if tokens is None:
                 # the capitals of VADER's words: stripping punctuation changes no case
                 tokens = text.split()
-            sentiments[i] = self._valence(tokens, lower, i)
+            nearby = lower[i - 3 if i > 3 else 0:i + 3]
+            if _MODIFIERS.isdisjoint(nearby) and not tokens[i].isupper() \
+                    and not (contracted and "n't" in " ".join(nearby)):
+                sentiments[i] = lexicon[low]  # most sentiment words: no rule applies
+                continue
+            if is_cap_diff is None:
+                is_cap_diff = _allcap_differential(tokens)
+            sentiments[i] = self._valence(tokens, lower, i, is_cap_diff)
         if tokens is not None and "but" in lower:  # the rule only scales valences
             sentiments = _but_check(lower, sentiments)
         return sentiments
 
-    def _valence(self, tokens, lower, i):
+    def _valence(self, tokens, lower, i, is_cap_diff):
         """``sentiment_valence`` for lexicon word ``i`` (``tokens`` give the
-        words' capitals, ``lower`` the words)."""
+        words' capitals, ``lower`` the words; ``is_cap_diff`` is
+        ``allcap_differential`` of the tokens)."""
         lexicon = self.lexicon
-        low = lower[i]
-        nearby = lower[max(i - 3, 0):i + 3]
-        if _MODIFIERS.isdisjoint(nearby) and "n't" not in " ".join(nearby) \
-                and not (tokens[i].isupper() and _allcap_differential(tokens)):
-            return lexicon[low]  # most sentiment words: no rule below applies
-        is_cap_diff = _allcap_differential(tokens)
         n = len(lower)
+        low = lower[i]
         valence = lexicon[low]
         if low == "no" and i != n - 1 and lower[i + 1] in lexicon:
             valence = 0.0
