@@ -178,10 +178,6 @@ def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = No
     return counts
 
 
-def _rate(count: float, words: int) -> float:
-    return count * PER_THOUSAND / words if words else math.nan
-
-
 @lru_cache(maxsize=4096)  # cached: the same families recur in every article
 def _span_columns(layer: str, category: str | None) -> tuple[tuple[str, str], ...]:
     """(count column, rate column) of a span family, per split voice."""
@@ -218,7 +214,7 @@ def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]
         for (count_name, rate_name), n, n_words in zip(columns, _split_counts(*counts[family]),
                                                        split_words, strict=True):
             out[count_name] = n
-            out[rate_name] = _rate(n, n_words)
+            out[rate_name] = n * PER_THOUSAND / n_words if n_words else math.nan
     attribution = _split_counts(*counts[("attribution", None)])
     loaded = _split_counts(*(sum(counts.get(("attribution", key), (0, 0, 0))[code]
                                  for key in _LOADED_KEYS) for code in range(3)))

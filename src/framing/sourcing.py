@@ -171,7 +171,7 @@ def _typed(text: str, speaker: str, start, end, bounds: _Sentences,
     words around its first mention in the article (``introduced``: those
     types so far, per speaker; the first mention is the same for every quote)."""
     kind = speaker_type(speaker)
-    if kind == "other":
+    if kind == "other" and start is not None:  # no span (reported sources): no words next to it
         kind = _context_type(_speaker_context(text, start, end, bounds))
     if kind == "other":
         if speaker not in introduced:
