@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 
-from benchmarks.pipeline import main, render, run, write_subset
+from benchmarks.pipeline import main, render, repeated, run, write_subset
 
 SENTENCES = ["Officials said the militants attacked the city.",
              "“We will fight on,” a rebel commander told reporters.",
@@ -36,7 +37,7 @@ def test_write_subset_takes_the_first_lines_or_every_kth(tmp_path):
 
 def test_benchmark_reports_every_figure(tmp_path):
     data = _articles(tmp_path / "bench.jsonl.gz", 24)
-    result = run(data, baseline_n=6, sizes=(12, 24), jobs=1, log=lambda line: None)
+    result = run(data, baseline_n=6, sizes=(12, 24), jobs=1, repeat=2, log=lambda line: None)
     rows = result["rows"]
     assert rows[0]["run"].startswith("baseline") and rows[0]["articles"] == 6
     assert [(r["articles"], r["jobs"]) for r in rows[1:]] == [(6, 1), (12, 1), (24, 1)]
@@ -50,3 +51,16 @@ def test_benchmark_reports_every_figure(tmp_path):
 def test_missing_data_is_reported_not_an_error(tmp_path, capsys):
     assert main(["--data", str(tmp_path / "absent.jsonl.gz")]) == 0
     assert "not found" in capsys.readouterr().out
+
+
+def test_repeated_runs_report_the_median_run():
+    delays = iter([0.12, 0.0, 0.06])
+
+    def call():
+        delay = next(delays)
+        time.sleep(delay)
+        return delay
+
+    (result, seconds, _, _), all_seconds, _ = repeated(3, call)
+    assert len(all_seconds) == 3 and sorted(all_seconds)[1] == seconds
+    assert result == 0.06  # the run of median wall time, not the first or the fastest
