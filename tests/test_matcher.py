@@ -17,7 +17,7 @@ from framing.matcher import (
     lower_same_length,
     trie_regex,
 )
-from framing.tokens import word_spans
+from framing.tokens import lowered, one_byte_per_char, word_spans
 
 
 def entry(term, layer="hedge", pattern=None):
@@ -69,6 +69,17 @@ def test_lower_same_length_keeps_offsets():
     text = "İstanbul MAY"  # str.lower() would make the dotted İ two characters
     lowered = lower_same_length(text)
     assert len(lowered) == len(text) and lowered.endswith("may")
+
+
+def test_cached_lower_case_and_one_byte_copy_follow_the_text():
+    """The one-entry caches answer for the text asked about, whichever was
+    asked before (equal texts that are other objects included)."""
+    texts = ["Said ’Assad’", "said ’assad’", "İ K", "Said ’Assad’".lower().title()]
+    for text in texts + texts[::-1] + [text[:1] + text[1:] for text in texts]:
+        assert lowered(text) == text.lower()
+        assert one_byte_per_char(text) == text.replace("’", "'").encode("latin-1", "replace")
+        assert one_byte_per_char(lowered(text)) == text.lower().replace("’", "'").encode(
+            "latin-1", "replace")
 
 
 _LEXICON = load_lexicons()

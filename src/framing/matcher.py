@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .lexicons import normalise_term, pattern_source
-from .tokens import WORD_CLASS, one_byte_per_char
+from .tokens import WORD_CLASS, lowered, one_byte_per_char
 
 # Word boundaries of the tokenizer: a word is [A-Za-z0-9]+ runs joined by one
 # of ’ ' . , - ; a hit may neither continue nor be continued by such a run.
@@ -49,8 +49,8 @@ _LOWER = {c: ord(ch.lower()) for c in range(0x250)
 
 def lower_same_length(text: str) -> str:
     """``text`` lower-cased with every character at its place."""
-    lowered = text.lower()  # lower-casing never shortens a text
-    return lowered if len(lowered) == len(text) else text.translate(_LOWER)
+    lower = lowered(text)  # lower-casing never shortens a text
+    return lower if len(lower) == len(text) else text.translate(_LOWER)
 
 
 class WordIndex:
@@ -193,10 +193,10 @@ class Matcher:
         hits: list[Hit] = []
         if self._literal_scanner is not None:
             entries = self._literal_entries
-            lowered = lower_same_length(text) if words is None else words.text
-            for start, end in self._literal_scanner.spans(lowered, words):
+            low = lower_same_length(text) if words is None else words.text
+            for start, end in self._literal_scanner.spans(low, words):
                 # most hits are written as their key: skip normalising those
-                key = lowered[start:end]
+                key = low[start:end]
                 hits.append(Hit(start, end, entries.get(key) or entries[normalise_term(key)]))
         if self.pattern_regex is None:
             return hits

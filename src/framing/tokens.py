@@ -19,11 +19,28 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in WORD_RE.finditer(text)]
 
 
+# The last text lower-cased and the last one-byte copy: voice and annotate
+# ask for the same article's in turn (one entry each, so bounded; the text is
+# compared by identity).
+_last_lowered: list = [None, None]
+_last_one_byte: list = [None, None]
+
+
+def lowered(text: str) -> str:
+    """``text.lower()`` (the same string object when asked again for the
+    same text object, so that :func:`one_byte_per_char` of it is reused)."""
+    if _last_lowered[0] is not text:
+        _last_lowered[:] = text, text.lower()
+    return _last_lowered[1]
+
+
 def one_byte_per_char(text: str) -> bytes:
     """``text`` with one byte per character, for vectorised scans that only
     look at ASCII: ASCII and Latin-1 characters stay, ’ becomes ', anything
     else becomes ?."""
-    return text.replace("’", "'").encode("latin-1", "replace")
+    if _last_one_byte[0] is not text:
+        _last_one_byte[:] = text, text.replace("’", "'").encode("latin-1", "replace")
+    return _last_one_byte[1]
 
 
 # WORD_RE's character classes by byte (for bytes.translate in vectorised scans):

@@ -26,7 +26,7 @@ import numpy as np
 
 from .matcher import trie_regex
 from .speakers import PRONOUNS, WORD_TOKEN_RE, clean_subject, first_name_run, strip_titles
-from .tokens import WORD_RE, one_byte_per_char, word_starts
+from .tokens import WORD_RE, lowered, one_byte_per_char, word_starts
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -426,7 +426,7 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
     starts = [s for s, _ in sentences]
     ends = [e for _, e in sentences]
     skipped = {pos for a, b in skip for pos in range(a, b)}
-    low = text.lower()
+    low = lowered(text)  # annotate lower-cases the same text
     if len(low) == len(text):
         patterns, haystack = _LOWER, low
         verbs, according, designation_cues, passives = _cues_lower(low)
