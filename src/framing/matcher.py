@@ -67,21 +67,30 @@ class WordIndex:
     def __init__(self, text: str):
         self.text = text
         raw = one_byte_per_char(text)
-        # classes[i + 2] is character i's class (1 letter or digit, 2 joiner)
-        classes = np.frombuffer(b"\0\0" + raw.translate(WORD_CLASS) + b"\0", dtype=np.uint8)
-        alnum = classes == 1
-        run_starts = np.flatnonzero(alnum[2:] & ~alnum[1:-1])
-        run_ends = np.flatnonzero(alnum[1:-1] & ~alnum[2:])
+        # padded[i + 2] is character i's class (1 letter or digit, 2 joiner)
+        padded = b"\0\0" + raw.translate(WORD_CLASS) + b"\0"
+        alnum = np.frombuffer(padded, dtype=np.uint8) == 1
+        # runs of letters and digits start and end where alnum changes
+        # (padded with a non-letter at both ends: starts and ends alternate)
+        edges = np.flatnonzero(alnum[2:] != alnum[1:-1])
+        run_starts, run_ends = edges[0::2], edges[1::2]
         self.runs = len(run_starts)
-        # a run continues a word after a joiner that follows a letter or digit
-        words = np.flatnonzero((classes[run_starts + 1] != 2) | ~alnum[run_starts])
+        # a run continues a word after a joiner that follows a letter or
+        # digit: the classes of the two characters before it, read as one
+        # little-endian uint16, are 1 and 2
+        before = np.ndarray((len(padded) - 1,), dtype="<u2", buffer=padded, strides=(1,))
+        words = np.flatnonzero(before[run_starts] != _LETTER_THEN_JOINER)
         self.starts = run_starts[words]
         # a word's last run is the one before the next word's first run
-        self.ends = run_ends[np.append(words[1:], self.runs) - 1 if len(words) else words]
-        keys = np.append(_run_keys(raw, run_starts, run_ends - run_starts), np.uint64(0))
+        self.ends = np.concatenate((run_ends[words[1:] - 1], run_ends[-1:]))
+        keys = np.concatenate((_run_keys(raw, run_starts, run_ends - run_starts), _NO_KEY))
         first = keys[words]
         self.first = _slots(first)
         self.pair = _slots(first * _PAIR_MIX + keys[words + 1])
+
+
+_LETTER_THEN_JOINER = 1 | 2 << 8
+_NO_KEY = np.zeros(1, dtype=np.uint64)  # the run after the last one
 
 
 # A run's key is its first eight bytes; a key's slot, the top bits of a
