@@ -1,12 +1,20 @@
-"""Property test: the sentence start found from the marks before a quote
-equals the last match of a plain regex scan of the paragraph so far."""
+"""Property tests: the sentence start found from the marks before a quote
+equals the last match of a plain regex scan of the paragraph so far; the
+earlier speech asked for a phrase (a quick key test first) answers as a plain
+search of every earlier quote does."""
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framing.quotes import _SENTENCE_GAP_RE, _sentence_start
+from framing.quotes import (
+    _SENTENCE_GAP_RE,
+    _contains_phrase,
+    _norm_phrase,
+    _sentence_start,
+    _SpeechSoFar,
+)
 
 _PIECES = st.sampled_from([
     ".", "!", "?", "…", "...", "“", "”", '"', "‘", "’", "'", ")", "]", " ", "  ", "\n", "\t",
@@ -28,3 +36,26 @@ def test_sentence_start_equals_the_last_gap_of_a_scan(text, data):
     pos = data.draw(st.integers(0, len(text)))
     p_start = data.draw(st.integers(0, pos))
     assert _sentence_start(text, pos, p_start) == _plain_sentence_start(text, pos, p_start)
+
+
+# --- earlier speech: the case-folded key test before normalising ------------
+
+_SPEECH_PIECES = st.sampled_from([
+    " ", "  ", "\n", "’s", "'s", "’S", "’", "'", "-", ".", ",", "Iran", "iran", "IRAN", "Iran’s",
+    "ſ", "ß", "ss", "K", "\u212a", "k", "İ", "i", "ﬁ", "fi", "Σ", "σ", "ς", "2024", "U.S.",
+])
+_SPEECH_TEXTS = st.lists(st.one_of(_SPEECH_PIECES, st.text(max_size=3)), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.booleans(), _SPEECH_TEXTS), max_size=8))
+def test_speech_so_far_holds_what_a_plain_search_finds(steps):
+    speech, earlier = _SpeechSoFar(), []
+    for is_question, text in steps:
+        if not is_question:
+            speech.add(text)
+            earlier.append(text)
+            continue
+        phrase = _norm_phrase(text)
+        plain = any(_contains_phrase(_norm_phrase(t), phrase) for t in earlier)
+        assert speech.holds(phrase) == plain

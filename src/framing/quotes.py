@@ -211,6 +211,14 @@ def _contains_phrase(haystack: str, phrase: str) -> bool:
     return bool(phrase) and f" {phrase} " in f" {haystack} "
 
 
+def _phrase_key(phrase: str) -> str:
+    """The longest run of letters and digits of a (non-empty) normalised
+    phrase: a text whose normalised form holds the phrase holds the key once
+    case-folded (normalising only drops a possessive 's, spacing and case,
+    never splits such a run)."""
+    return max(_ALNUM_RUN_RE.findall(phrase), key=len)
+
+
 def _is_fragment(core: str) -> bool:
     return any(w.casefold() in _CLAUSE_WORDS for w in WORD_RE.findall(core))
 
@@ -218,11 +226,15 @@ def _is_fragment(core: str) -> bool:
 class _SpeechSoFar:
     """The inner texts of the speech quoted so far in an article, asked
     whether one of them holds a phrase. Each is normalised once, and only
-    when a short quote asks (most articles never do); all are searched at
-    once, joined by newlines, which a normalised phrase never holds."""
+    when a short quote asks for a phrase whose key its case-folded text
+    holds (most articles never ask; most phrases asked for were never
+    quoted); all are searched at once, joined by newlines, which a
+    normalised phrase never holds."""
 
     def __init__(self) -> None:
-        self._pending: list[str] = []
+        self._pending: list[str] = []  # not yet case-folded
+        self._unnormalised: list[str] = []  # case-folded, not yet normalised
+        self._folded = ""
         self._joined = ""
 
     def add(self, inner: str) -> None:
@@ -230,10 +242,22 @@ class _SpeechSoFar:
 
     def holds(self, phrase: str) -> bool:
         """Whether an earlier quote holds the words of ``phrase`` (normalised)."""
+        if not phrase:
+            return False
         if self._pending:
-            self._joined += "".join(f" {_norm_phrase(p)} \n" for p in self._pending)
+            self._folded += "".join(f"{p.casefold()}\n" for p in self._pending)
+            self._unnormalised += self._pending
             self._pending.clear()
-        return _contains_phrase(self._joined, phrase)
+        # the quick test of _partial_speaker: no earlier text holds the key
+        # (case-folded), so no normalised one holds the phrase
+        if _phrase_key(phrase) not in self._folded:
+            return False
+        if self._unnormalised:
+            self._joined += "".join(f" {_norm_phrase(p)} \n" for p in self._unnormalised)
+            self._unnormalised.clear()
+        # the joined text starts with a space and ends with a newline: the
+        # phrase needs no padding of the haystack
+        return f" {phrase} " in self._joined
 
 
 def _classify(text, span, p_start, lo, earlier_speech: _SpeechSoFar, tagged):
@@ -461,10 +485,8 @@ def _partial_speaker(text, span, previous):
     phrase = _norm_phrase(text[span[2]:span[3]])
     if not phrase:
         return None
-    # A quick test before normalising an earlier quote: the phrase's longest
-    # run of letters and digits must be in its case-folded text (normalising
-    # only drops a possessive 's, spacing and case, never splits such a run).
-    key = max(_ALNUM_RUN_RE.findall(phrase), key=len)
+    # A quick test before normalising an earlier quote
+    key = _phrase_key(phrase)
     for rec in reversed(previous):
         if rec["counts_as_speech"] and rec["speaker"]:
             inner = text[rec["inner_start"]:rec["inner_end"]]
