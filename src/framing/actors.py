@@ -426,11 +426,11 @@ class _Context:
     def is_proper(self, k: int) -> bool:
         """A capitalised word that is not merely sentence-initial: a name."""
         word = self.words[k]
-        if not any(c.isupper() for c in word):
+        if not _has_capital(word):
             return False
         if self.keys[k] in ENGLISH_STOP_WORDS and not word.isupper():
             return False
-        return not (k in self.initial and word[0].isupper() and not any(c.isupper() for c in word[1:]))
+        return not (k in self.initial and word[0].isupper() and not _has_capital(word[1:]))
 
     def known_actors(self, k: int) -> list[Actor]:
         node = self.auto.root.get(self.keys[k]) or self.auto.root.get(self.keys[k].removesuffix("'s"))
@@ -593,6 +593,12 @@ class _Context:
     def sent_of_offset(self, offset: int) -> int:
         k = bisect_right(self.tok_starts, offset) - 1
         return self.sent_of[max(k, 0)]
+
+
+def _has_capital(word: str) -> bool:
+    # an ASCII word has a capital exactly when lower-casing changes it (one
+    # C call instead of a generator over its characters)
+    return word != word.lower() if word.isascii() else any(c.isupper() for c in word)
 
 
 def _mention(span: tuple[int, int], entry: _Entry, actor, j: int) -> dict:

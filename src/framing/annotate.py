@@ -293,8 +293,10 @@ def _last_subject_word(words: list[re.Match]) -> int:
     """Index of the last word before a verb that is no auxiliary or adverb
     (-1 if none)."""
     i = len(words) - 1
-    while i >= 0 and (words[i].group().lower() in _SKIP_BEFORE_VERB
-                      or (words[i].group().endswith("ly") and words[i].group().islower())):
+    while i >= 0:
+        word = words[i].group()
+        if not (word.lower() in _SKIP_BEFORE_VERB or (word.endswith("ly") and word.islower())):
+            break
         i -= 1  # auxiliaries and adverbs between subject and verb
     return i
 
