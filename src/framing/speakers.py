@@ -181,12 +181,15 @@ _ABBREVIATED_TITLES = _wordset("mr mrs ms dr prof gen sen rep gov lt col capt sg
 def _clause_stop(window: str) -> int:
     """Where the clause that starts ``window`` ends (periods of titles such as
     "Ms." and initials do not end it)."""
-    for m in _CLAUSE_STOP_RE.finditer(window):
+    # one search per mark (most windows have one or none: no iterator)
+    m = _CLAUSE_STOP_RE.search(window)
+    while m:
         if window[m.start()] == ".":
             # titles and initials are short: eight letters back tell them from other words
             word = _LAST_WORD_RE.search(window, max(0, m.start() - 8), m.start())
             if word and (word.group(1).lower() in _ABBREVIATED_TITLES
                          or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                m = _CLAUSE_STOP_RE.search(window, m.end())
                 continue
         return m.start()
     return len(window)
@@ -205,14 +208,17 @@ def speaker_after(text: str, q_end: int, limit: int):
         return None
     words = [t.group(0).lower() for t in tokens]
     first = words[0]
-    # "Gary Fine, a sociology professor at Northwestern, told me": the
-    # appositive may be long.
-    if first not in SPEECH_VERBS and (appositive := _APPOSITIVE_HEAD_RE.match(window)):
-        # the first word after it (no word spans the comma it ends with)
-        verb = WORD_TOKEN_RE.search(window, appositive.end(), stop)
-        if verb and verb.group(0).lower() in SPEECH_VERBS and verb.group(0).lower() not in BASE_FORMS:
-            s, e = pos + appositive.start(1), pos + appositive.end(1)
-            return text[s:e], s, e, verb.group(0).lower()
+    if first not in SPEECH_VERBS:
+        # "Gary Fine, a sociology professor at Northwestern, told me": the
+        # appositive may be long.
+        if appositive := _APPOSITIVE_HEAD_RE.match(window):
+            # the first word after it (no word spans the comma it ends with)
+            verb = WORD_TOKEN_RE.search(window, appositive.end(), stop)
+            if verb and verb.group(0).lower() in SPEECH_VERBS and verb.group(0).lower() not in BASE_FORMS:
+                s, e = pos + appositive.start(1), pos + appositive.end(1)
+                return text[s:e], s, e, verb.group(0).lower()
+        if SPEECH_VERBS.isdisjoint(words):
+            return None  # no speech verb among the words: no tag (most windows)
     if first in SPEECH_VERBS and first not in BASE_FORMS:  # "said Emile Hokayem, an expert"
         name_tokens = []
         for t in tokens[1:7]:
