@@ -1,7 +1,8 @@
 """Property tests: the sentence start found from the marks before a quote
 equals the last match of a plain regex scan of the paragraph so far; the
 earlier speech asked for a phrase (a quick key test first) answers as a plain
-search of every earlier quote does."""
+search of every earlier quote does; the many-words pattern matches where
+WORD_RE finds more than four words."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing.quotes import (
+    _MANY_WORDS_RE,
     _SENTENCE_GAP_RE,
+    _TERM_MAX_WORDS,
     _contains_phrase,
     _norm_phrase,
     _sentence_start,
     _SpeechSoFar,
 )
+from framing.tokens import WORD_RE
 
 _PIECES = st.sampled_from([
     ".", "!", "?", "…", "...", "“", "”", '"', "‘", "’", "'", ")", "]", " ", "  ", "\n", "\t",
@@ -59,3 +63,15 @@ def test_speech_so_far_holds_what_a_plain_search_finds(steps):
         phrase = _norm_phrase(text)
         plain = any(_contains_phrase(_norm_phrase(t), phrase) for t in earlier)
         assert speech.holds(phrase) == plain
+
+
+# --- short quotes: more than four words, from one atomic pattern -----------
+
+_WORD_PIECES = st.sampled_from([" ", "  ", "\n", "a", "Iran", "2024", "’", "'", ".", ",", "-", "U.S.",
+                                "don’t", "1,000", "e.g.", "—", "“", "é", "-x"])
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_WORD_PIECES, st.text(max_size=3)), max_size=16).map("".join))
+def test_many_words_pattern_matches_more_than_four_words(text):
+    assert (_MANY_WORDS_RE.match(text) is not None) == (len(WORD_RE.findall(text)) > _TERM_MAX_WORDS)

@@ -22,7 +22,6 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import islice
 
 from .segment import mark_positions, paragraph_spans
 from .speakers import (
@@ -88,10 +87,10 @@ def _mark_role(text: str, i: int) -> str:
     return context
 
 
-def _count_words(text: str, cap: int) -> int:
-    """Number of words in ``text``, counting no further than ``cap`` (quotes
-    can be long; only whether they are short matters)."""
-    return len(list(islice(WORD_RE.finditer(text), cap)))
+#: More than _TERM_MAX_WORDS words (quotes can be long; only whether they
+#: are short matters): each word where WORD_RE's next search finds it (an
+#: atomic group never gives back an earlier word's characters).
+_MANY_WORDS_RE = re.compile(rf"(?s)(?>.*?{WORD_RE.pattern}){{{_TERM_MAX_WORDS + 1}}}")
 
 
 _POSSESSIVE_RE = re.compile(r"[’']s\b")
@@ -270,11 +269,11 @@ def _classify(text, span, p_start, lo, earlier_speech: _SpeechSoFar, tagged):
     start, end, i_s, i_e = span
     inner = text[i_s:i_e].strip()
     core = inner.rstrip(",.;:").strip()
-    n = _count_words(core, _TERM_MAX_WORDS + 1)
+    short = not _MANY_WORDS_RE.match(core)
     statement_start = _is_statement_start(text, start, p_start)
-    if n == 0:
-        return "term"
-    if n <= _TERM_MAX_WORDS and not _is_fragment(core) and not _SPEECH_END_RE.search(inner) \
+    if short and not WORD_RE.search(core):
+        return "term"  # no word at all
+    if short and not _is_fragment(core) and not _SPEECH_END_RE.search(inner) \
             and not core.endswith(("?", "!")):
         if statement_start and core[:1].isupper() and (tagged or inner.endswith((".", "?", "!"))):
             return "direct"  # “It’s a complicated question,” Sullivan remarked. “I agree.”
