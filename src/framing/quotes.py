@@ -295,7 +295,7 @@ def _naming_verb_before(text: str, q_start: int, lo: int) -> bool:
     window = text[max(lo, q_start - 120):q_start]
     if window.rstrip().endswith((".", ";", "!", "?")):
         return False  # the quote starts a new sentence
-    toks = [t.lower() for t in WORD_TOKEN_RE.findall(window)]
+    toks = [t.lower() for t in WORD_TOKEN_RE.findall(window)[-12:]]  # the most looked at
     if any(t in NAMING_VERBS or (t in SPEECH_VERBS and t not in BASE_FORMS) for t in toks[-3:]):
         return True
     if "as" in toks[-3:] and any(t in NAMING_VERBS for t in toks[-12:]):
