@@ -242,3 +242,45 @@ def test_only_n_t_and_apostrophe_lowercase_to_them():
     others = [c for c in map(chr, range(sys.maxunicode + 1))
               if c not in "nNtT'" and not set("nt'").isdisjoint(c.lower())]
     assert others == []
+
+
+def test_special_idioms_check_is_vaders():
+    # vader_fast returns at once when no rarer idiom word is in the window
+    import random
+
+    from vaderSentiment import vaderSentiment as vader
+
+    from framing.vader_fast import _COMMON_IDIOM_WORDS, _special_idioms_check
+    rng = random.Random(5)
+    idiom_words = sorted({word for key in (*vader.SPECIAL_CASES, *vader.BOOSTER_DICT)
+                          for word in key.split()})
+    pool = idiom_words + sorted(_COMMON_IDIOM_WORDS) * 10 + ["city", "said", "good", "bad"] * 20
+    for _ in range(20000):
+        words = [rng.choice(pool) for _ in range(rng.randint(4, 9))]
+        i = rng.randint(3, len(words) - 1)
+        valence = rng.choice([1.9, -2.5, 0.7])
+        expected = vader.SentimentIntensityAnalyzer._special_idioms_check(valence, words, i)
+        assert _special_idioms_check(valence, words, i) == expected, (words, i)
+
+
+def test_sentiment_features_equal_one_summary_per_voice_set():
+    # features._sentiment_features: voice sets that select the same sentences share one summary
+    import random
+
+    import numpy as np
+
+    from framing.features import SENTIMENT_STATS, VOICE_SETS, _sentiment_features, column_name
+    from framing.sentiment import summarize_array
+    rng = random.Random(3)
+    for _ in range(500):
+        present = rng.sample(["own", "reported", "quoted"], rng.randint(0, 3))
+        voice_of = [rng.choice(present) for _ in range(rng.randint(0, 12))] if present else []
+        compounds = [math.nan if rng.random() < 0.2 else round(rng.uniform(-1, 1), 4) for _ in voice_of]
+        got = _sentiment_features(compounds, voice_of)
+        for v, pooled in VOICE_SETS.items():
+            values = np.array([c for c, sv in zip(compounds, voice_of, strict=True)
+                               if sv in pooled and c == c], dtype=float)
+            stats = summarize_array(values)
+            for stat in SENTIMENT_STATS:
+                value = got[column_name("sentiment", stat, v)]
+                assert value == stats[stat] or (value != value and stats[stat] != stats[stat])

@@ -130,11 +130,14 @@ _COMMON_IDIOM_WORDS = frozenset({"the", "of", "to", "for"})
 _MULTIWORD_KEYS = [key.split() for key in (*vader.SPECIAL_CASES, *vader.BOOSTER_DICT) if " " in key]
 assert all(set(key) - _COMMON_IDIOM_WORDS for key in _MULTIWORD_KEYS)
 
+#: The rarer words of VADER's idioms and multiword boosters.
+_IDIOM_WORDS = frozenset(word for key in _MULTIWORD_KEYS for word in key) - _COMMON_IDIOM_WORDS
+
 #: The words that can change the valence of a sentiment word three words
 #: before it to two after it (besides any word with "n't", and capitals):
 #: boosters, negations, "no", the "never so/this" and "least" rules, idioms.
 _MODIFIERS = frozenset(vader.BOOSTER_DICT) | _NEGATE | {"no", "never", "so", "this", "least"} \
-    | {word for key in _MULTIWORD_KEYS for word in key if word not in _COMMON_IDIOM_WORDS}
+    | _IDIOM_WORDS
 
 
 def _lowercase_words(text: str) -> list:
@@ -228,6 +231,10 @@ def _but_check(lower: list, sentiments: list) -> list:
 
 
 def _special_idioms_check(valence, lower, i):
+    # every idiom and multiword booster has a word of _IDIOM_WORDS (none can
+    # match otherwise); the words looked at are lower[i - 3:i + 3]
+    if _IDIOM_WORDS.isdisjoint(lower[i - 3:i + 3]):
+        return valence
     onezero = f"{lower[i - 1]} {lower[i]}"
     twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
     twoone = f"{lower[i - 2]} {lower[i - 1]}"
