@@ -232,14 +232,34 @@ _VOICE_CODES = {"own": 0, "reported": 1, "quoted": 2}
 def _sentiment_features(compounds: list[float], voice_of: list[str]) -> dict[str, float]:
     scores = np.array(compounds, dtype=float)
     scored = scores == scores  # sentences without a word count for no voice
-    in_voice = _voice_masks(np.array([_VOICE_CODES[sv] for sv in voice_of], dtype=np.int8)[scored])
+    codes = np.array([_VOICE_CODES[sv] for sv in voice_of], dtype=np.int8)[scored]
+    in_voice = _voice_masks(codes)
     scores = scores[scored]
+    stats_of: dict[str, dict] = {}
     out: dict[str, float] = {}
-    for v in VOICE_SETS:
-        stats = summarize_array(scores[in_voice[v]])
+    for v, same_as in _SAME_SENTENCES[frozenset(codes.tolist())]:
+        stats = stats_of[v] = stats_of[same_as] if same_as else summarize_array(scores[in_voice[v]])
         for stat in SENTIMENT_STATS:
             out[column_name("sentiment", stat, v)] = stats[stat]
     return out
+
+
+def _same_sentences(present: frozenset) -> list[tuple[str, str | None]]:
+    """Each voice set with the earlier voice set that selects the same
+    sentences when only the voice codes ``present`` have any (e.g. "outlet"
+    and "all" without quoted sentences), or None: their statistics are the same."""
+    plan, first_with = [], {}
+    for v, pooled in VOICE_SETS.items():
+        key = frozenset(_VOICE_CODES[p] for p in pooled) & present
+        plan.append((v, first_with.get(key)))
+        first_with.setdefault(key, v)
+    return plan
+
+
+#: For every set of voice codes present: :func:`_same_sentences`.
+_SAME_SENTENCES = {present: _same_sentences(present) for present in (
+    frozenset(code for bit, code in enumerate(_VOICE_CODES.values()) if subset >> bit & 1)
+    for subset in range(1 << len(_VOICE_CODES)))}
 
 
 def _voice_masks(codes: np.ndarray) -> dict[str, np.ndarray]:
