@@ -2,6 +2,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.sentiment import (
     ACTOR_TONE_COLUMNS,
@@ -284,3 +286,14 @@ def test_sentiment_features_equal_one_summary_per_voice_set():
             for stat in SENTIMENT_STATS:
                 value = got[column_name("sentiment", stat, v)]
                 assert value == stats[stat] or (value != value and stats[stat] != stats[stat])
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ9é²ΣΑßﬁ'.,!?()-:;\"#/ \t\n\xa0") + ["\u2009", "\u0130", "\u2019"]),
+               max_size=40))
+@settings(max_examples=3000, deadline=None)
+def test_lowercase_words_are_sentitexts(text):
+    # vader_fast lowercases the whole text, then strips only tokens that are not all letters/digits
+    from vaderSentiment.vaderSentiment import SentiText
+
+    from framing.vader_fast import _lowercase_words
+    assert _lowercase_words(text) == [w.lower() for w in SentiText(text).words_and_emoticons]

@@ -151,7 +151,8 @@ def _lowercase_words(text: str) -> list:
     """
     if "\u0130" in text:
         return [_strip_punc_if_word(token).lower() for token in text.split()]
-    return [stripped if len(stripped := token.strip(_PUNCTUATION)) > 2 else token
+    # most tokens are letters or digits only: nothing to strip
+    return [token if token.isalnum() or len(stripped := token.strip(_PUNCTUATION)) <= 2 else stripped
             for token in text.lower().split()]
 
 
