@@ -132,9 +132,15 @@ def _row(name, n, jobs, seconds, cpu, peak, all_seconds=None):
 
 def repeated(repeat: int, func, *args):
     """``timed(func, *args)`` ``repeat`` times: (the run of median wall time,
-    every run's wall seconds, the largest peak). The host's speed drifts by
-    tens of percent over minutes, so one run says little."""
-    runs = [timed(func, *args) for _ in range(repeat)]
+    its result dropped; every run's wall seconds; the largest peak). The
+    host's speed drifts by tens of percent over minutes, so one run says
+    little. Each result is dropped before the next run, so that run's peak
+    memory does not include it."""
+    runs = []
+    for _ in range(repeat):
+        outcome = timed(func, *args)
+        runs.append((None, *outcome[1:]))
+        del outcome  # the tables, freed before the next run
     median = sorted(runs, key=lambda r: r[1])[(len(runs) - 1) // 2]
     return median, [r[1] for r in runs], max(r[3] for r in runs)
 

@@ -62,5 +62,6 @@ def test_repeated_runs_report_the_median_run():
         return delay
 
     (result, seconds, _, _), all_seconds, _ = repeated(3, call)
+    assert result is None  # dropped: a kept result would count in the next run's peak memory
     assert len(all_seconds) == 3 and sorted(all_seconds)[1] == seconds
-    assert result == 0.06  # the run of median wall time, not the first or the fastest
+    assert 0.06 <= seconds < 0.12  # the run of median wall time, not the first or the fastest
