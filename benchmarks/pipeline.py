@@ -158,7 +158,7 @@ def run(data: Path = DATA, *, baseline_n: int = 500, sizes=(1250, 2500, 5000), j
         # framing first: the baseline leaves large caches behind (textstat's,
         # NLTK's pronunciation lists) that would slow every later collection
         for n_jobs in sorted({1, jobs}):
-            _, seconds, cpu, peak = timed(framing_run, subset, annotator, n_jobs)
+            (_, seconds, cpu, peak), _, _ = repeated(1, framing_run, subset, annotator, n_jobs)
             rows.append(_row("framing", baseline_n, n_jobs, seconds, cpu, peak))
             log(_format(rows[-1]))
         for n in sizes:
