@@ -19,4 +19,5 @@ def print_rows(rows: list[dict], missing: str = "its data was not found") -> Non
     width = max((len(r["task"]) for r in rows), default=0)
     metric = max((len(r["metric"]) for r in rows), default=0)
     for r in rows:
-        print(f"{r['task']:<{width}}  {r['metric']:<{metric}}  {r['value']:.3f}  (n={r['n']})")
+        reference = f"; {r['reference']}" if r.get("reference") else ""
+        print(f"{r['task']:<{width}}  {r['metric']:<{metric}}  {r['value']:.3f}  (n={r['n']}{reference})")

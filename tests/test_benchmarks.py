@@ -37,15 +37,18 @@ def test_write_subset_takes_the_first_lines_or_every_kth(tmp_path):
 
 def test_benchmark_reports_every_figure(tmp_path):
     data = _articles(tmp_path / "bench.jsonl.gz", 24)
-    result = run(data, baseline_n=6, sizes=(12, 24), jobs=1, repeat=2, log=lambda line: None)
+    result = run(data, baseline_n=5, sizes=(12, 24), jobs=1, repeat=2, log=lambda line: None)
     rows = result["rows"]
-    assert rows[0]["run"].startswith("baseline") and rows[0]["articles"] == 6
-    assert [(r["articles"], r["jobs"]) for r in rows[1:]] == [(6, 1), (12, 1), (24, 1)]
+    assert rows[0]["run"].startswith("baseline") and rows[0]["articles"] == 5
+    assert [(r["articles"], r["jobs"]) for r in rows[1:]] == [(5, 1), (12, 1), (24, 1)]
     assert all(r["articles_per_s"] > 0 and r["peak_mb"] > 0 for r in rows)
     assert set(result["stages"]) >= {"load", "segment", "quotes", "voice", "annotate"}
     assert len(result["summary"]) == 8
     table = render(result)
-    assert "| figure | value | target | met |" in table and "Stage profile" in table
+    assert "| figure | value | target | met |" in table
+    # every 4th of 24 articles: 6 profiled, and the label says so
+    assert result["profiled"] == 6 and "Stage profile (one process, 6 articles" in table
+    assert "| - | - |" in table  # the 1-job speed-up has no target and is not "met"
 
 
 def test_missing_data_is_reported_not_an_error(tmp_path, capsys):

@@ -243,6 +243,6 @@ def _check_unique(actors: tuple[Actor, ...], source: str) -> None:
 
 
 def actor_names(events) -> dict[str, str]:
-    """Actor id -> display name over ``events`` (the figures', report's and
-    notebooks' one lookup)."""
+    """Actor id -> display name over ``events``: the one lookup behind the
+    figures (``figures.actor_names``, which notebooks call) and the report."""
     return {actor.id: actor.name for event in events or () for actor in event.actors}

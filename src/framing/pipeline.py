@@ -122,12 +122,16 @@ def _article_records(articles: pd.DataFrame) -> list[dict]:
     return [dict(zip(_ARTICLE_FIELDS, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
+#: Articles per task sent to a worker.
+CHUNK_SIZE = 64
+
+
 def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
 def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFrame | None = None,
-                  n_jobs: int | None = None, chunk_size: int = 64,
+                  n_jobs: int | None = None, chunk_size: int = CHUNK_SIZE,
                   progress=None) -> dict[str, pd.DataFrame]:
     """Per-article tables for every article: sentences, quotes, voices, spans,
     sentence_sentiment, features. ``n_jobs=1`` runs in this process (no fork)."""
