@@ -60,6 +60,19 @@ def test_a_reported_clause_split_by_a_quotation_is_one_source():
         ("reported", "Officials"), ("reported", "Officials")]
 
 
+def test_reported_speech_counts_once_per_sentence_and_source():
+    text = "Russia said it would help, the paper wrote, and Moscow said it would not, Iran said."
+    cut1, cut2, cut3 = text.index(", the paper"), text.index(" and Moscow"), text.index(", Iran")
+    sentences = [sentence("d", 0, text, 0, len(text))]
+    voices = [voice("d", 0, cut1, "reported", source="Russia"),
+              voice("d", cut1, cut2, "own"),  # own words between two reports of one source
+              voice("d", cut2, cut3, "reported", source="Russia"),
+              voice("d", cut3, len(text), "reported", source="Iran")]
+    sources = sources_document(text, sentences, [], voices)
+    assert [(s["kind"], s["speaker"]) for s in sources] == [
+        ("reported", "Russia"), ("reported", "Iran")]
+
+
 def test_embedded_posts_are_social_media():
     text = "He wrote: \"Victory is near.\""
     q = quote("d", 0, text, "Victory is near.", kind="embedded_post", speaker="He")

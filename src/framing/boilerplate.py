@@ -194,8 +194,9 @@ def _compiled_defaults() -> tuple[_Compiled, _Compiled]:
 
 def _compiled(patterns: Iterable[LinePattern]) -> _Compiled:
     """``_compile(tuple(patterns))``; the default tuples are recognised by
-    identity, as hashing their 29 patterns for the cache key costs more per
-    text than classifying its lines."""
+    identity, as hashing their 29 patterns for the cache key (about 8 µs)
+    would be a sizeable share of classifying a short text's lines (12 µs for
+    70 characters, 80 µs for 2,500, measured on the development machine)."""
     if patterns is PATTERNS:
         return _compiled_defaults()[0]
     if patterns is INLINE_PATTERNS:

@@ -651,7 +651,9 @@ def _finish_chunk(bounds: tuple[int, int]) -> tuple[list, list[tuple]]:
 
 def _rewarn(message: str, category, filename: str, lineno: int) -> None:
     """Repeat a worker's warning here, as if it had been raised here: the
-    same place, module and once-only registry, so the caller's filters apply."""
+    same place, and for warnings raised in this module (all of them today,
+    through ``_warn``) the same module name and once-only registry, so the
+    caller's filters apply."""
     module = __name__ if filename == __file__ else None
     warnings.warn_explicit(message, category, filename, lineno, module=module,
                            registry=globals().setdefault("__warningregistry__", {}))

@@ -95,7 +95,7 @@ _NO_KEY = np.zeros(1, dtype=np.uint64)  # the run after the last one
 
 # A run's key is its first eight bytes; a key's slot, the top bits of a
 # multiplicative hash, indexes a scanner's table of the slots its terms have
-# (a table lookup: a binary search in a sorted array costs ten times more).
+# (a table lookup: a binary search in a sorted array costs far more).
 # uint64 arithmetic wraps.
 _MASKS = np.array([(1 << 8 * n) - 1 for n in range(9)], dtype=np.uint64)
 _PAIR_MIX = np.uint64(0xC2B2AE3D27D4EB4F)

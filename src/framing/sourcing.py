@@ -2,7 +2,11 @@
 
 A *source* is one attribution: a quotation that counts as speech, or a
 reported-speech clause ("officials said that ...", "according to state
-media"; the pieces of one clause around a quotation in it count once). Each source is typed from cue words in its speaker's description --
+media"). Reported speech counts once per sentence and source: a clause
+split by a quotation comes back as several segments, and so does a sentence
+that reports the same source twice; both are one attribution here (so are
+several unattributed reported pieces of one sentence). Each source is typed
+from cue words in its speaker's description --
 the speaker string, else the words next to it in the same sentence, where
 appositions live ("Jane Doe, an analyst at Chatham House, said"), else the
 words around the first mention of the speaker's surname, where articles
@@ -211,8 +215,8 @@ def sources_document(text: str, sentences: list[dict], quotes: list[dict],
             continue
         source = seg.get("source")
         has_source = isinstance(source, str) and bool(source.strip())
-        # A reported clause interrupted by a quotation comes back as two
-        # segments with one source: one attribution, counted once per sentence.
+        # Once per sentence and source (None for unattributed): a clause split
+        # by a quotation or by own words comes back as several segments.
         clause = (bounds.around(seg["start"]), source if has_source else None)
         if clause[0] is not None and clause in counted:
             continue
