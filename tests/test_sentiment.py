@@ -266,7 +266,7 @@ def test_special_idioms_check_is_vaders():
 
 
 def test_sentiment_features_equal_one_summary_per_voice_set():
-    # features._sentiment_features: voice sets that select the same sentences share one summary
+    # features._sentiment_features: each voice set's summary is that of its sentences
     import random
 
     import numpy as np

@@ -188,7 +188,8 @@ def _span_columns(layer: str, category: str | None) -> tuple[tuple[str, str], ..
 
 def _split_counts(own: int, reported: int, quoted: int) -> tuple[int, ...]:
     """Counts per split voice, in ``SPLIT_VOICES`` order, from the span voices'."""
-    return own, reported, quoted, own + reported, own + reported + quoted
+    by_code = (own, reported, quoted)
+    return tuple(sum(by_code[code] for code in codes) for codes in _POOLED_CODES)
 
 
 def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]:
@@ -226,46 +227,24 @@ def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]
 
 
 _LOADED_KEYS = tuple(category_key(c) for c in LOADED_ATTRIBUTION)
-_VOICE_CODES = {"own": 0, "reported": 1, "quoted": 2}
+#: Each span or sentence voice's code, and each split voice's codes.
+_VOICE_CODES = {v: code for code, v in enumerate(VOICES)}
+_POOLED_CODES = tuple(tuple(_VOICE_CODES[p] for p in pooled) for pooled in VOICE_SETS.values())
+#: Row i: which voice codes split voice i pools (indexing it by an array of codes gives a mask).
+_POOLS = np.array([[code in codes for code in range(len(VOICES))] for codes in _POOLED_CODES])
 
 
 def _sentiment_features(compounds: list[float], voice_of: list[str]) -> dict[str, float]:
     scores = np.array(compounds, dtype=float)
     scored = scores == scores  # sentences without a word count for no voice
     codes = np.array([_VOICE_CODES[sv] for sv in voice_of], dtype=np.int8)[scored]
-    in_voice = _voice_masks(codes)
     scores = scores[scored]
-    stats_of: dict[str, dict] = {}
     out: dict[str, float] = {}
-    for v, same_as in _SAME_SENTENCES[frozenset(codes.tolist())]:
-        stats = stats_of[v] = stats_of[same_as] if same_as else summarize_array(scores[in_voice[v]])
+    for v, pools in zip(SPLIT_VOICES, _POOLS, strict=True):
+        stats = summarize_array(scores[pools[codes]])
         for stat in SENTIMENT_STATS:
             out[column_name("sentiment", stat, v)] = stats[stat]
     return out
-
-
-def _same_sentences(present: frozenset) -> list[tuple[str, str | None]]:
-    """Each voice set with the earlier voice set that selects the same
-    sentences when only the voice codes ``present`` have any (e.g. "outlet"
-    and "all" without quoted sentences), or None: their statistics are the same."""
-    plan, first_with = [], {}
-    for v, pooled in VOICE_SETS.items():
-        key = frozenset(_VOICE_CODES[p] for p in pooled) & present
-        plan.append((v, first_with.get(key)))
-        first_with.setdefault(key, v)
-    return plan
-
-
-#: For every set of voice codes present: :func:`_same_sentences`.
-_SAME_SENTENCES = {present: _same_sentences(present) for present in (
-    frozenset(code for bit, code in enumerate(_VOICE_CODES.values()) if subset >> bit & 1)
-    for subset in range(1 << len(_VOICE_CODES)))}
-
-
-def _voice_masks(codes: np.ndarray) -> dict[str, np.ndarray]:
-    """Which of the ``_VOICE_CODES`` belong to each split voice (``VOICE_SETS``)."""
-    return {"own": codes == 0, "reported": codes == 1, "quoted": codes == 2,
-            "outlet": codes < 2, "all": codes >= 0}
 
 
 def _readability_features(sentences: list[dict], voice_of: list[str], syllables: np.ndarray,
