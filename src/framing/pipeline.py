@@ -159,7 +159,8 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
     # not copy their pages by touching them.
     gc.freeze()
     try:
-        if n_jobs <= 1 or len(records) < 2 * chunk_size or "fork" not in mp.get_all_start_methods():
+        if (n_jobs <= 1 or len(records) < 2 * chunk_size or "fork" not in mp.get_all_start_methods()
+                or mp.current_process().daemon):  # a pool's worker may not start workers of its own
             parts = [_process_chunk(bounds) for bounds in _chunks(len(records), chunk_size)]
         else:
             with mp.get_context("fork").Pool(n_jobs) as pool:
