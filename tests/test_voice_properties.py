@@ -136,23 +136,25 @@ def test_clause_end_on_lower_case_text_is_the_regex_search(text, a, b):
 
 @SETTINGS
 @given(_SCAN_TEXTS, st.integers(0, 80), st.integers(0, 80))
-def test_last_word_token_is_the_last_of_all_tokens(text, a, b):
-    from framing.speakers import WORD_TOKEN_RE
-    from framing.voice import _last_word_token
+def test_last_token_is_the_last_of_all_tokens(text, a, b):
+    from framing.speakers import WORD_TOKEN_RE, _last_tokens
     lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    # the word before an attribution verb (voice._is_verb_use): the last
+    # token of the slice, as the last of the text's tokens between lo and hi
     tokens = WORD_TOKEN_RE.findall(text, lo, hi)
-    assert _last_word_token(text, lo, hi) == (tokens[-1] if tokens else "")
+    assert [m.group(0) for m in _last_tokens(text[lo:hi], 1)] == tokens[-1:]
 
 
 @SETTINGS
 @given(st.lists(st.sampled_from(["the", "Iran", "also", "has", "and", "U.S.", "said", " ", "  ",
                                  ",", "’s", "-", "x" * 30, "a.b"]), max_size=40).map("".join))
-def test_subject_tokens_are_the_last_of_all_tokens(phrase):
-    from framing.speakers import _ADVERBS, WORD_TOKEN_RE, _subject_tokens
+def test_last_tokens_without_trailing_adverbs_are_the_last_of_all_tokens(phrase):
+    from framing.speakers import _ADVERBS, WORD_TOKEN_RE, _last_tokens
     tokens = list(WORD_TOKEN_RE.finditer(phrase))
+    assert [m.span() for m in _last_tokens(phrase, 6)] == [m.span() for m in tokens[-6:]]
     while tokens and tokens[-1].group(0).lower() in _ADVERBS:
         tokens.pop()
-    assert [m.span() for m in _subject_tokens(phrase)] == [m.span() for m in tokens[-6:]]
+    assert [m.span() for m in _last_tokens(phrase, 6, _ADVERBS)] == [m.span() for m in tokens[-6:]]
 
 
 # Texts of words joined by separators, the words (and a few phrases) drawn

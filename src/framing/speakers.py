@@ -128,7 +128,7 @@ def clean_subject(phrase: str, offset: int) -> tuple[str, int, int] | None:
             cut = phrase.rfind(",") + 1
             offset += cut
             phrase = phrase[cut:]
-    tokens = _subject_tokens(phrase)
+    tokens = _last_tokens(phrase, 6, _ADVERBS)
     if not tokens or tokens[-1].group(0).lower() in _NOT_SUBJECT_END:
         return None  # "... and said", "... that said": no subject here
     while tokens and tokens[0].group(0).lower() in _LEADING_NON_SUBJECT:
@@ -147,22 +147,6 @@ def clean_subject(phrase: str, offset: int) -> tuple[str, int, int] | None:
     s = offset + tokens[0].start()
     e = offset + tokens[-1].end()
     return phrase[tokens[0].start():tokens[-1].end()], s, e
-
-
-def _subject_tokens(phrase: str) -> list[re.Match]:
-    """The last six WORD_TOKEN_RE matches of ``phrase`` once trailing adverbs
-    are dropped (all of them if fewer). Tokenises only the phrase's end: from
-    a space (which no token spans) some way back, further back until six are
-    left or the whole phrase is read."""
-    back = 48
-    while True:
-        cut = phrase.rfind(" ", 0, len(phrase) - back) if back < len(phrase) else -1
-        tokens = list(WORD_TOKEN_RE.finditer(phrase, cut + 1))
-        while tokens and tokens[-1].group(0).lower() in _ADVERBS:
-            tokens.pop()
-        if len(tokens) >= 6 or cut < 0:
-            return tokens[-6:]
-        back *= 2
 
 
 def first_name_run(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
@@ -248,14 +232,17 @@ def speaker_after(text: str, q_end: int, limit: int):
     return None
 
 
-def _last_tokens(window: str, n: int) -> list[re.Match]:
-    """The last ``n`` matches of WORD_TOKEN_RE in ``window``, tokenising only
-    its end: from a space (which no token spans) some way back, further back
-    until ``n`` are found."""
+def _last_tokens(window: str, n: int, drop: frozenset[str] = frozenset()) -> list[re.Match]:
+    """The last ``n`` matches of WORD_TOKEN_RE in ``window`` once trailing
+    tokens whose lower case is in ``drop`` are left out (all of them if
+    fewer), tokenising only its end: from a space (which no token spans) some
+    way back, further back until ``n`` are found or the whole window is read."""
     back = 8 * n
     while True:
         cut = window.rfind(" ", 0, len(window) - back) if back < len(window) else -1
         tokens = list(WORD_TOKEN_RE.finditer(window, cut + 1))
+        while tokens and tokens[-1].group(0).lower() in drop:
+            tokens.pop()
         if len(tokens) >= n or cut < 0:
             return tokens[-n:]
         back *= 2

@@ -25,7 +25,14 @@ from bisect import bisect_left, bisect_right, insort
 import numpy as np
 
 from .matcher import trie_regex
-from .speakers import PRONOUNS, WORD_TOKEN_RE, clean_subject, first_name_run, strip_titles
+from .speakers import (
+    PRONOUNS,
+    WORD_TOKEN_RE,
+    _last_tokens,
+    clean_subject,
+    first_name_run,
+    strip_titles,
+)
 from .tokens import WORD_RE, lowered, one_byte_per_char, word_starts
 
 
@@ -361,7 +368,9 @@ _TRIVIAL_TAIL_RE = re.compile(
 def _is_verb_use(text: str, lo: int, v_start: int, v_end: int, word: str) -> bool:
     """Whether the attribution word text[v_start:v_end] (lower case: ``word``)
     is used as a verb with a subject here."""
-    prev = _last_word_token(text, max(lo, v_start - 40), v_start)
+    # the last word before the verb (a slice: WORD_TOKEN_RE has no look-behind)
+    last = _last_tokens(text[max(lo, v_start - 40):v_start], 1)
+    prev = last[0].group(0) if last else ""
     prev_l = prev.lower()
     if prev_l in _DETERMINERS or prev_l.endswith(("’s", "'s")):
         return False  # "Iran’s renewed pledge", "the reported deaths"
@@ -397,21 +406,6 @@ def _is_verb_use(text: str, lo: int, v_start: int, v_end: int, word: str) -> boo
         after = text[v_end:v_end + 6].lower()
         return prev_l in _SOURCE_NOUNS or after.startswith(" that") or prev[0].isupper()
     return True
-
-
-def _last_word_token(text: str, lo: int, hi: int) -> str:
-    """The last WORD_TOKEN_RE match in text[lo:hi] ("" if none), as the last
-    of ``finditer(text, lo, hi)``: tokenised from a space (which no token
-    spans) before it, further back until one is found."""
-    end = hi - 1
-    while True:
-        cut = text.rfind(" ", lo, end)
-        tokens = WORD_TOKEN_RE.findall(text, cut + 1 if cut >= 0 else lo, hi)
-        if tokens:
-            return tokens[-1]
-        if cut < 0:
-            return ""
-        end = cut
 
 
 def _sentence_of(sent_starts: list[int], sent_ends: list[int], pos: int) -> tuple[int, int] | None:
