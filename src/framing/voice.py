@@ -553,21 +553,6 @@ def _is_number(x) -> bool:
     return isinstance(x, (int, float)) and not math.isnan(x)
 
 
-def _subtract(pieces: list[tuple], start: int, end: int) -> list[tuple]:
-    """Interval pieces (start, end, *payload) minus [start, end)."""
-    out = []
-    for piece in pieces:
-        a, b = piece[0], piece[1]
-        if b <= start or end <= a:
-            out.append(piece)
-            continue
-        if a < start:
-            out.append((a, start, *piece[2:]))
-        if end < b:
-            out.append((end, b, *piece[2:]))
-    return out
-
-
 def _untaken(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of [start, end) outside ``taken`` (sorted, disjoint, non-empty
     intervals), in order; they are added to ``taken``."""
@@ -594,18 +579,6 @@ def _first_wins(spans: list[tuple]) -> list[tuple]:
     taken: list[tuple[int, int]] = []
     return [(a, b, "reported", src, None)
             for start, end, src in spans for a, b in _untaken(start, end, taken)]
-
-
-def _first_wins_by_subtraction(spans: list[tuple]) -> list[tuple]:
-    """Like _first_wins, for spans that may be empty (sentences reaching past
-    the text), subtracting piece by piece."""
-    reported: list[tuple] = []
-    for start, end, src in spans:
-        new = [(start, end, "reported", src, None)]
-        for piece in reported:
-            new = _subtract(new, piece[0], piece[1])
-        reported.extend(new)
-    return reported
 
 
 def _resolve_pronouns(spans: list[tuple], speech: list[dict]) -> list[tuple]:
@@ -643,11 +616,18 @@ def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
             limit = sent_spans[k][1] if k >= 0 else n
             skip.append((int(q["end"]), min(int(q["speaker_end"]) + 30, limit)))
     # Reported pieces, disjoint: where attributions overlap the first one wins.
-    found = [(max(start, 0), min(end, n), src)
-             for start, end, src in _resolve_pronouns(_reported_spans(text, sent_spans, skip), speech)]
-    non_empty = all(start < end for start, end, _ in found)
-    reported = _first_wins(found) if non_empty else _first_wins_by_subtraction(found)
-    # Quoted pieces override everything.
+    # (Clipped to the text, a span may be empty: it covers nothing.)
+    found = [(a, b, src) for start, end, src in
+             _resolve_pronouns(_reported_spans(text, sent_spans, skip), speech)
+             if (a := max(start, 0)) < (b := min(end, n))]
+    return _merged_segments(doc_id, n, _labelled_pieces(found, speech, n))
+
+
+def _labelled_pieces(found: list[tuple], speech: list[dict], n: int) -> list[tuple]:
+    """Disjoint labelled pieces (start, end, voice, source, quote_id) in order:
+    the non-empty reported spans ``found`` (the first wins where they
+    overlap) and the quotes' insides, which override them."""
+    reported = _first_wins(found)
     quoted = []
     taken: list[tuple[int, int]] = []
     for q in speech:
@@ -656,13 +636,8 @@ def voice_segments_document(doc_id: str, text: str, quotes: list[dict],
             # overlapping input quotes: the first wins
             quoted.extend((lo, hi, "quoted", q.get("speaker"), q.get("quote_id"))
                           for lo, hi in _untaken(a, b, taken))
-            if not non_empty:
-                reported = _subtract(reported, a, b)
-    if non_empty:
-        # ``taken`` now covers every quote: subtracted at once (the same
-        # pieces as quote by quote, for non-empty pieces)
-        reported = _outside(reported, taken)
-    return _merged_segments(doc_id, n, sorted(reported + quoted))
+    # ``taken`` now covers every quote: subtracted at once
+    return sorted(_outside(reported, taken) + quoted)
 
 
 def _outside(pieces: list[tuple], taken: list[tuple[int, int]]) -> list[tuple]:
