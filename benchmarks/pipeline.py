@@ -79,7 +79,8 @@ def stage_profile(path: Path, annotator) -> tuple[dict[str, float], int]:
     machine does not inflate it)."""
     from framing import load_corpus
     from framing.features import document_features
-    from framing.pipeline import CHUNK_SIZE, collector_paused
+    from framing.parallel import CHUNK_SIZE
+    from framing.pipeline import collector_paused
     from framing.quotes import find_quotes_document
     from framing.segment import segment_document
     from framing.sentiment import sentence_sentiment_document

@@ -431,8 +431,9 @@ def _load_recording(table, **kwargs):
 
 def test_workers_give_the_same_corpus_and_warnings(monkeypatch):
     from framing import corpus as corpus_module
+    from framing import parallel
     monkeypatch.setattr(corpus_module, "PARALLEL_MIN_DOCS", 4)
-    monkeypatch.setattr(corpus_module, "CHUNK_SIZE", 3)
+    monkeypatch.setattr(parallel, "CHUNK_SIZE", 3)
     texts = [f"Headline number {i} here\n\nAdvertisement\n\nBody {i} says “hello”, "
              f"officials said.\n\nThe Associated Press contributed to this report.\n" for i in range(20)]
     texts[4] = texts[11] = "Advertisement\n\nShare this article\n"  # nothing but boilerplate

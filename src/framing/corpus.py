@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import multiprocessing as mp
 import re
 import unicodedata
 import warnings
@@ -27,6 +26,7 @@ import pandas as pd
 from . import schema
 from .boilerplate import INLINE_PATTERNS, PATTERNS, LinePattern, split_boilerplate
 from .html_text import extract_html
+from .parallel import can_fork, default_jobs, map_chunks
 
 
 class CorpusError(ValueError):
@@ -58,8 +58,6 @@ _CONTROL_OK = frozenset("\t\n\r\f\v")
 #: Corpora with fewer articles are cleaned in this process: forking workers
 #: costs more than it saves.
 PARALLEL_MIN_DOCS = 256
-#: Articles per task sent to a worker.
-CHUNK_SIZE = 64
 
 
 def load_corpus(source, manifest=None, *, text_column: str = "text",
@@ -662,14 +660,12 @@ def _rewarn(message: str, category, filename: str, lineno: int) -> None:
 def _finish_in_workers(docs: list[dict], patterns, inline, n_jobs: int) -> list:
     global _PENDING
     _PENDING = (docs, patterns, inline)
-    bounds = [(i, min(i + CHUNK_SIZE, len(docs))) for i in range(0, len(docs), CHUNK_SIZE)]
     finished = []
     try:
-        with mp.get_context("fork").Pool(min(n_jobs, len(bounds))) as pool:
-            for part, caught in pool.imap(_finish_chunk, bounds):  # in input order
-                for warning in caught:
-                    _rewarn(*warning)
-                finished.extend(part)
+        for part, caught in map_chunks(_finish_chunk, len(docs), n_jobs=n_jobs):  # in input order
+            for warning in caught:
+                _rewarn(*warning)
+            finished.extend(part)
     finally:
         _PENDING = None
     return finished
@@ -677,11 +673,8 @@ def _finish_in_workers(docs: list[dict], patterns, inline, n_jobs: int) -> list:
 
 def _finish_docs(docs: list[dict], patterns, inline, n_jobs: int | None) -> list:
     """``_finish`` of every doc, in order; on ``n_jobs`` workers when there are many."""
-    if n_jobs is None:
-        from .pipeline import default_jobs  # imported here: pipeline imports the whole toolkit
-        n_jobs = default_jobs()
-    if (n_jobs <= 1 or len(docs) < PARALLEL_MIN_DOCS or "fork" not in mp.get_all_start_methods()
-            or mp.current_process().daemon):  # a pool's worker may not start workers of its own
+    n_jobs = default_jobs() if n_jobs is None else n_jobs
+    if len(docs) < PARALLEL_MIN_DOCS or not can_fork(n_jobs):
         return _finish_all(docs, patterns, inline)
     return _finish_in_workers(docs, patterns, inline, n_jobs)
 

@@ -10,15 +10,13 @@ a worker is sent only the bounds of its chunk, never the texts.
 from __future__ import annotations
 
 import gc
-import multiprocessing as mp
-import os
-from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import pandas as pd
 
 from . import readability, schema, sentiment
 from .features import complete_features, default_categories, document_features, feature_names
+from .parallel import default_jobs, map_chunks
 from .quotes import find_quotes_document
 from .segment import segment_document
 from .sentiment import sentence_sentiment_document
@@ -110,11 +108,6 @@ def _concat(frames: list[pd.DataFrame], columns: list[str] | None) -> pd.DataFra
     return pd.concat(kept, ignore_index=True) if len(kept) > 1 else kept[0].reset_index(drop=True)
 
 
-def _chunks(n: int, size: int) -> Iterator[tuple[int, int]]:
-    for start in range(0, n, size):
-        yield start, min(start + size, n)
-
-
 def _article_records(articles: pd.DataFrame) -> list[dict]:
     """The fields the stages read, one dict per article (column by column:
     much cheaper than ``to_dict("records")`` over every column, texts twice)."""
@@ -122,19 +115,13 @@ def _article_records(articles: pd.DataFrame) -> list[dict]:
     return [dict(zip(_ARTICLE_FIELDS, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
-#: Articles per task sent to a worker.
-CHUNK_SIZE = 64
-
-
-def default_jobs() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
-
-
 def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFrame | None = None,
-                  n_jobs: int | None = None, chunk_size: int = CHUNK_SIZE,
+                  n_jobs: int | None = None, chunk_size: int | None = None,
                   progress=None) -> dict[str, pd.DataFrame]:
     """Per-article tables for every article: sentences, quotes, voices, spans,
-    sentence_sentiment, features. ``n_jobs=1`` runs in this process (no fork)."""
+    sentence_sentiment, features, on ``n_jobs`` forked workers that each take
+    ``chunk_size`` articles at a time (default :data:`framing.parallel.CHUNK_SIZE`).
+    ``n_jobs=1``, or articles for one chunk only, run in this process."""
     global _ANNOTATOR, _FEATURE_COLUMNS, _ARTICLES, _EMBEDS
     missing = [name for name in _ARTICLE_FIELDS if name not in articles.columns]
     if missing:
@@ -145,7 +132,6 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
         credits = boilerplate[boilerplate["kind"] == "embed_credit"]
         embeds = {doc: group.to_dict("records") for doc, group in credits.groupby("doc_id")}
     n_jobs = default_jobs() if n_jobs is None else n_jobs
-    parts: Iterable[dict[str, pd.DataFrame]]
     # Load VADER's lexicon and the syllable table once, here, so forked
     # workers share them copy-on-write instead of each loading its own.
     sentiment.analyzer()
@@ -159,17 +145,12 @@ def run_documents(articles: pd.DataFrame, annotator, *, boilerplate: pd.DataFram
     # not copy their pages by touching them.
     gc.freeze()
     try:
-        if (n_jobs <= 1 or len(records) < 2 * chunk_size or "fork" not in mp.get_all_start_methods()
-                or mp.current_process().daemon):  # a pool's worker may not start workers of its own
-            parts = [_process_chunk(bounds) for bounds in _chunks(len(records), chunk_size)]
-        else:
-            with mp.get_context("fork").Pool(n_jobs) as pool:
-                parts, done = [], 0
-                for part in pool.imap(_process_chunk, _chunks(len(records), chunk_size)):
-                    parts.append(part)
-                    done += len(part["features"])
-                    if progress is not None:
-                        progress(done, len(records))
+        parts, done = [], 0
+        for part in map_chunks(_process_chunk, len(records), n_jobs=n_jobs, chunk_size=chunk_size):
+            parts.append(part)
+            done += len(part["features"])
+            if progress is not None:
+                progress(done, len(records))
     finally:
         gc.unfreeze()
         _ANNOTATOR, _FEATURE_COLUMNS, _ARTICLES, _EMBEDS = None, [], [], {}
