@@ -3,6 +3,8 @@ names the file and the fix."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import warnings
 
 import pandas as pd
@@ -252,3 +254,25 @@ def test_unreadable_file(tmp_path):
             load_corpus(folder)
     finally:
         os.chmod(folder / "a.txt", 0o644)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "corrupt", "not_gzip", "latin1"])
+def test_damaged_gzip_jsonl_names_the_file(tmp_path, damage):
+    packed = gzip.compress(b'{"id": 1, "text": "Body text."}\n' * 50)
+    path = tmp_path / "t.jsonl.gz"
+    path.write_bytes({"truncated": packed[:len(packed) // 2],
+                      "corrupt": packed[:12] + bytes(200) + packed[212:],
+                      "not_gzip": b'{"id": 1, "text": "plain"}\n',
+                      "latin1": gzip.compress('{"id": 1, "text": "caf\u00e9"}\n'.encode("latin-1"))}[damage])
+    before = path.read_bytes()
+    with pytest.raises(CorpusError, match=r"t\.jsonl\.gz: cannot be read as UTF-8 JSON"):
+        load_corpus(path)
+    assert path.read_bytes() == before
+
+
+def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path):
+    texts = ["One\u2028two.", "Three\u2029four\x85five."]
+    path = tmp_path / "t.jsonl"
+    path.write_text("\r\n".join(json.dumps({"id": i, "text": t}, ensure_ascii=False)
+                                for i, t in enumerate(texts)), encoding="utf-8")
+    assert list(load_corpus(path).articles["raw_text"]) == texts

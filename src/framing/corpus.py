@@ -14,6 +14,7 @@ import json
 import re
 import unicodedata
 import warnings
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -428,11 +429,12 @@ def _read_table(path: Path) -> tuple[list, list[dict]]:
 
 
 def _read_json_records(path: Path) -> tuple[list, list[dict]]:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
-        with opener(path, "rt", encoding="utf-8-sig") as handle:
-            content = handle.read()
-    except (OSError, UnicodeDecodeError, EOFError) as err:
+        data = path.read_bytes()
+        if path.name.lower().endswith(".gz"):
+            data = gzip.decompress(data)  # in one call: faster than a streaming read
+        content = _universal_newlines(data.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, EOFError, zlib.error) as err:
         raise CorpusError(f"{path}: cannot be read as UTF-8 JSON ({err}); re-save it as "
                           "UTF-8 JSON lines") from None
     stripped = content.lstrip()
@@ -444,7 +446,9 @@ def _read_json_records(path: Path) -> tuple[list, list[dict]]:
             records = None
     if records is None:
         records = []
-        for number, line in enumerate(content.splitlines(), start=1):
+        # "\n" only: JSON strings may hold U+2028, U+2029 and U+0085 raw,
+        # which str.splitlines would also split at
+        for number, line in enumerate(content.split("\n"), start=1):
             if not line.strip():
                 continue
             try:
