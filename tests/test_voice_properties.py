@@ -145,6 +145,26 @@ def test_last_token_is_the_last_of_all_tokens(text, a, b):
     assert [m.group(0) for m in _last_tokens(text[lo:hi], 1)] == tokens[-1:]
 
 
+_WORD_BEFORE_TEXTS = st.lists(st.one_of(
+    st.sampled_from(["Iran", "said", "U.S.", "a.b", "Assad’s", "rebels’", "al-Assad", "x_1", " ", "  ",
+                     "\n", ",", ".", "(", "“", "”", "—", "-", "’", "'", "İ", "é"]),
+    st.text(max_size=3)), max_size=15).map("".join)
+
+
+@SETTINGS
+@given(_WORD_BEFORE_TEXTS, st.integers(0, 80), st.integers(0, 80))
+@example("Iran said", 0, 5)
+@example("officials,  said", 0, 12)
+@example("the U.S. said", 0, 9)
+@example("a.b said", 2, 5)
+def test_word_before_is_the_last_token(text, a, b):
+    from framing.speakers import WORD_TOKEN_RE
+    from framing.voice import _word_before
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    tokens = WORD_TOKEN_RE.findall(text, lo, hi)
+    assert _word_before(text, lo, hi) == (tokens[-1] if tokens else "")
+
+
 @SETTINGS
 @given(st.lists(st.sampled_from(["the", "Iran", "also", "has", "and", "U.S.", "said", " ", "  ",
                                  ",", "’s", "-", "x" * 30, "a.b"]), max_size=40).map("".join))
