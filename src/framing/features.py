@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -179,17 +180,23 @@ def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = No
 
 
 @lru_cache(maxsize=4096)  # cached: the same families recur in every article
-def _span_columns(layer: str, category: str | None) -> tuple[tuple[str, str], ...]:
-    """(count column, rate column) of a span family, per split voice."""
-    family = layer if category is None else f"{layer}_{category}"
-    return tuple((column_name(family, "count", v), column_name(family, "rate", v))
-                 for v in SPLIT_VOICES)
+def _span_columns(family: tuple[str, str | None]) -> tuple[str, ...]:
+    """A span family's columns in output order: count then rate, per split voice."""
+    layer, category = family
+    name = layer if category is None else f"{layer}_{category}"
+    return tuple(column_name(name, stat, v) for v in SPLIT_VOICES for stat in ("count", "rate"))
 
 
-def _split_counts(own: int, reported: int, quoted: int) -> tuple[int, ...]:
-    """Counts per split voice, in ``SPLIT_VOICES`` order, from the span voices'."""
-    by_code = (own, reported, quoted)
-    return tuple(sum(by_code[code] for code in codes) for codes in _POOLED_CODES)
+@lru_cache(maxsize=4096)  # cached: the same (layer, category) pairs recur in every article
+def _span_families(layer: str, category) -> tuple[tuple[str, str | None], ...]:
+    """The families a span counts in: its layer, and its layer's category if it has one."""
+    if isinstance(category, str) and category:
+        return (layer, None), (layer, _category_key(category))
+    return ((layer, None),)
+
+
+def _family_order(family: tuple[str, str | None]) -> tuple[str, str]:
+    return family[0], family[1] or ""
 
 
 def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]:
@@ -198,27 +205,29 @@ def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]
     # counted by distinct (layer, category, voice) first: spans repeat them
     kinds = Counter((span["layer"], span.get("category"), span["voice"]) for span in spans)
     for (layer, category, voice), n in kinds.items():
-        families = [(layer, None)]
-        if isinstance(category, str) and category:
-            families.append((layer, _category_key(category)))
         code = _VOICE_CODES.get(voice)
-        for family in families:
+        for family in _span_families(layer, category):
             by_voice = counts.get(family)
             if by_voice is None:  # a family with a span in no counted voice still gets columns
                 by_voice = counts[family] = [0, 0, 0]
             if code is not None:
                 by_voice[code] += n
-    split_words = [words[v] for v in SPLIT_VOICES]
-    out: dict[str, float] = {}
-    for family in sorted(counts, key=lambda k: (k[0], k[1] or "")):
-        columns = _span_columns(*family)
-        for (count_name, rate_name), n, n_words in zip(columns, _split_counts(*counts[family]),
-                                                       split_words, strict=True):
-            out[count_name] = n
-            out[rate_name] = n * PER_THOUSAND / n_words if n_words else math.nan
-    attribution = _split_counts(*counts[("attribution", None)])
-    loaded = _split_counts(*(sum(counts.get(("attribution", key), (0, 0, 0))[code]
-                                 for key in _LOADED_KEYS) for code in range(3)))
+    families = sorted(counts, key=_family_order)
+    # every family's counts per split voice at once: (families x voices) @ (voices x split voices)
+    split = np.array([counts[family] for family in families], dtype=np.int64) @ _POOLS_BY_CODE
+    split_words = np.array([words[v] for v in SPLIT_VOICES], dtype=np.int64)
+    rates = np.divide(split * PER_THOUSAND, split_words, out=np.full(split.shape, math.nan),
+                      where=split_words > 0)
+    # columns alternate count, rate (as _span_columns lists them)
+    values: list = [None] * (2 * split.size)
+    values[0::2] = split.ravel().tolist()
+    values[1::2] = rates.ravel().tolist()
+    out: dict[str, float] = dict(zip(chain.from_iterable(map(_span_columns, families)), values,
+                                     strict=True))
+    by_family = dict(zip(families, split.tolist(), strict=True))
+    attribution = by_family[("attribution", None)]
+    loaded = [sum(by_family.get(("attribution", key), (0,) * len(SPLIT_VOICES))[i]
+                  for key in _LOADED_KEYS) for i in range(len(SPLIT_VOICES))]
     for v in ("outlet", "all"):
         i = SPLIT_VOICES.index(v)
         out[column_name("attribution_loaded", "share", v)] = \
@@ -232,6 +241,8 @@ _VOICE_CODES = {v: code for code, v in enumerate(VOICES)}
 _POOLED_CODES = tuple(tuple(_VOICE_CODES[p] for p in pooled) for pooled in VOICE_SETS.values())
 #: Row i: which voice codes split voice i pools (indexing it by an array of codes gives a mask).
 _POOLS = np.array([[code in codes for code in range(len(VOICES))] for codes in _POOLED_CODES])
+#: Column i: 1 for the voice codes split voice i pools (counts per code @ it: counts per split voice).
+_POOLS_BY_CODE = _POOLS.T.astype(np.int64)
 
 
 def _sentiment_features(compounds: list[float], voice_of: list[str]) -> dict[str, float]:
