@@ -25,6 +25,8 @@ import string
 from array import array
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import mod
 from pathlib import Path
 from struct import Struct
 
@@ -73,9 +75,12 @@ def _pyphen():
 
 @cache
 def _hyphenation_prefixes() -> dict[str, tuple | None]:
-    """pyphen's en_US patterns, plus every prefix of one mapped to None (a
-    scan can stop at the first substring that starts no pattern)."""
-    patterns = _pyphen().hd.patterns
+    """pyphen's en_US patterns, each as the (gap, value) pairs of its nonzero
+    values (gap counted from the pattern's first character), plus every prefix
+    of one mapped to None (a scan can stop at the first substring that starts
+    no pattern)."""
+    patterns = {key: tuple((offset + k, value) for k, value in enumerate(values) if value)
+                for key, (offset, values) in _pyphen().hd.patterns.items()}
     prefixes = {key[:k]: None for key in patterns for k in range(1, len(key))}
     return prefixes | patterns
 
@@ -96,12 +101,12 @@ def hyphenation_points(word: str) -> int:
             if pattern is _NOT_A_PREFIX:
                 break
             if pattern:
-                offset, values = pattern
-                lo = i + offset
-                values_at[lo:lo + len(values)] = map(max, values, values_at[lo:lo + len(values)])
+                for gap, value in pattern:  # a pattern has a value at its gap k <= j - i: inside
+                    if value > values_at[i + gap]:
+                        values_at[i + gap] = value
     hyphenator = _pyphen()
     # gap k of the pointed word is position k - 1 of the word
-    return sum(value % 2 for value in values_at[hyphenator.left + 1:len(word) - hyphenator.right + 2])
+    return sum(map(mod, values_at[hyphenator.left + 1:len(word) - hyphenator.right + 2], repeat(2)))
 
 
 _NOT_A_PREFIX = object()
