@@ -1,4 +1,5 @@
 import math
+from functools import cache
 
 import pandas as pd
 import pytest
@@ -297,3 +298,72 @@ def test_lowercase_words_are_sentitexts(text):
 
     from framing.vader_fast import _lowercase_words
     assert _lowercase_words(text) == [w.lower() for w in SentiText(text).words_and_emoticons]
+
+
+def test_only_dotted_i_and_kelvin_lowercase_to_ascii_from_outside_it():
+    # vader_fast finds a lexicon word in capitals by looking for it in capitals
+    # in the text, unless the text has one of these two
+    import sys
+    others = [c for c in map(chr, range(128, sys.maxunicode + 1))
+              if any(ch.isascii() for ch in c.lower())]
+    assert others == ["\u0130", "\u212a"]
+
+
+def test_lowercase_is_lowercase_again():
+    # vader_fast's words are lowercase, so only lowercase lexicon keys can be
+    # found, and those are ASCII
+    import sys
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.lower().lower() != c.lower()] == []
+    assert analyzer()._ascii_words
+
+
+#: Tokens for texts that mostly meet no VADER rule: lexicon words (some found
+#: only as whole tokens, by VADER's two-character rule: "8d", ":)", "(:"),
+#: other words, a capital K and I from outside ASCII, and now and then a
+#: modifier, "but" or "n't" (the rules' path).
+_RULELESS_WORDS = ["good", "great", "love", "hate", "kill", "hope", "happy", "sad", "ok", "8d",
+                   "4q", ":)", ":(", "<3", "(:", ":p", ":d", "xd", "the", "city", "goods", "us",
+                   "said", "a", "i", "x", "\u212aill", "\u0130yi", "it's", "good-looking",
+                   "but", "not", "very", "don't"]
+_EDGES = ["", "", "", ",", ".", "!", "?", '"', "(", ")", "'", "...", "\u2019", "\u201c", "-"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_RULELESS_WORDS),
+                          st.sampled_from([str.lower, str.lower, str.upper, str.title]),
+                          st.sampled_from(_EDGES), st.sampled_from(_EDGES)), max_size=10),
+       st.sampled_from([" ", "  ", "\t", " \u00a0"]))
+@settings(max_examples=3000, deadline=None)
+def test_texts_without_rules_score_as_in_vader(tokens, space):
+    # vader_fast gives each lexicon word its valence at once when no rule can apply
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    text = space.join(before + case(word) + after for word, case, before, after in tokens)
+    expected = _stock(SentimentIntensityAnalyzer).polarity_scores(text)
+    assert analyzer().polarity_scores(text) == expected
+    if text.strip():
+        assert analyzer().compound(text) == expected["compound"]
+
+
+@cache
+def _stock(analyzer_class):
+    return analyzer_class()
+
+
+def test_generated_texts_without_rules_score_as_in_vader():
+    # the same texts, drawn at random: each case of the quick path is met many times
+    import random
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.vader_fast import _RULE_WORDS, _lowercase_words
+    rng = random.Random(7)
+    stock = _stock(SentimentIntensityAnalyzer)
+    seen = {"no lexicon word": 0, "ruleless": 0, "capitals": 0, "rules": 0}
+    for _ in range(4000):
+        text = " ".join(rng.choice(_EDGES) + rng.choice([str.lower, str.upper, str.title])(
+            rng.choice(_RULELESS_WORDS)) + rng.choice(_EDGES) for _ in range(rng.randint(1, 8)))
+        assert analyzer().compound(text) == stock.polarity_scores(text)["compound"], text
+        lower = _lowercase_words(text)
+        words = [w for w in lower if w in analyzer().lexicon]
+        seen["no lexicon word" if not words else "rules" if not _RULE_WORDS.isdisjoint(lower)
+             else "capitals" if any(w.upper() in text for w in words) else "ruleless"] += 1
+    assert min(seen.values()) > 300, seen
