@@ -199,9 +199,17 @@ def _looks_like_heading(line: str) -> bool:
     return 0 < count_words(stripped) <= _MAX_HEADING_WORDS
 
 
+# The last text's paragraphs: segment and quotes ask for the same article's in
+# turn (one entry, so bounded; the text is compared by identity).
+_last_paragraphs: list = [None, ()]
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line (a paragraph), trimmed of whitespace."""
-    return [m.span() for m in _PARAGRAPH_RE.finditer(text)]
+    """(start, end) of every non-blank line (a paragraph), trimmed of whitespace
+    (a new list on every call)."""
+    if _last_paragraphs[0] is not text:
+        _last_paragraphs[:] = text, tuple(m.span() for m in _PARAGRAPH_RE.finditer(text))
+    return list(_last_paragraphs[1])
 
 
 def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:

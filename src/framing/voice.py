@@ -433,7 +433,6 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
     complements, then "according to", designations, passive reports."""
     starts = [s for s, _ in sentences]
     ends = [e for _, e in sentences]
-    skipped = {pos for a, b in skip for pos in range(a, b)}
     low = lowered(text)  # annotate lower-cases the same text
     if len(low) == len(text):
         patterns, haystack = _LOWER, low
@@ -442,6 +441,9 @@ def _reported_spans(text: str, sentences: list[tuple[int, int]], skip: list[tupl
         patterns, haystack = _ANYCASE, text
         verbs, according, designation_cues, passives = _cues_any_case(text, low)
     clause_low = low if patterns is _LOWER and not any(c in low for c in _CASE_FOLD_ODD) else None
+    verb_starts = [v_start for v_start, _ in verbs]
+    skipped = {v_start for a, b in skip
+               for v_start in verb_starts[bisect_left(verb_starts, a):bisect_left(verb_starts, b)]}
     spans = []
     for v_start, v_end in verbs:
         sent = _sentence_of(starts, ends, v_start)
