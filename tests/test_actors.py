@@ -292,3 +292,33 @@ def test_window_words_are_the_tokenizer_words(parts, offsets):
 @given(st.text(max_size=8) | st.sampled_from(["Assad", "HTS", "rebels", "ǅemal", "Émile", "éA", "K"]))
 def test_has_capital_is_any_upper_case_character(word):
     assert _has_capital(word) == any(c.isupper() for c in word)
+
+
+def _windows_plain(text, positions):
+    """The windows as first written: both breaks searched over the whole text."""
+    def next_space(pos):
+        space, newline = text.find(" ", pos), text.find("\n", pos)
+        if space < 0 or newline < 0:
+            return max(space, newline) if max(space, newline) >= 0 else len(text)
+        return min(space, newline)
+
+    windows = []
+    for pos in positions:
+        start = max(0, pos - 160)
+        start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1 if start else 0
+        end = pos + 240
+        end = next_space(end) if end < len(text) else len(text)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return windows
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["word", " ", "\n", "x" * 90, "y" * 250, "\t", "-"]), max_size=60),
+       st.lists(st.integers(0, 3000), max_size=12))
+def test_windows_equal_the_plain_search(pieces, positions):
+    text = "".join(pieces)
+    positions = sorted(p for p in positions if p < len(text))
+    assert _windows(text, positions) == _windows_plain(text, positions)

@@ -262,3 +262,16 @@ def test_subject_speaker_long_names_across_the_tail(length):
             doc = _Document(text, [], [], [])
             hit = Hit(len(text) - 4, len(text), ())
             assert doc._subject_speaker(hit, -1) == _subject_speaker_every_word(doc, hit)
+
+
+_VERB_PIECES = ["said", "SAID", "Told", "wrote", "written", "thought", "felt", "understood",
+                "swore", "sworn", "ed", "ED", "s", "S", "ſ", "K", "İ", "\n", " ", "add", "claim"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_VERB_PIECES) | st.text(max_size=2), max_size=4))
+def test_past_or_third_equals_the_pattern(pieces):
+    from framing.annotate import _PAST_OR_THIRD, _past_or_third
+
+    word = "".join(pieces)
+    assert _past_or_third(word, word.lower()) == bool(_PAST_OR_THIRD.search(word))

@@ -299,9 +299,16 @@ def _windows(text: str, positions: list[int]) -> list[list[int]]:
     size = len(text)
     for pos in positions:
         start = max(0, pos - _WINDOW_BEFORE)
-        start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1 if start else 0
         end = pos + _WINDOW_AFTER
         end = _next_space(text, end) if end < size else size
+        # cut back to a space only when the window starts after the last
+        # one's end (moving back cannot separate them; most windows overlap)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+            continue
+        if start:
+            space = text.rfind(" ", 0, start)
+            start = max(space, text.rfind("\n", space + 1, start)) + 1
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
         else:
@@ -322,10 +329,12 @@ def _tokenize_windows(text: str, windows: list[list[int]]) -> tuple[list[int], l
 def _next_space(text: str, pos: int) -> int:
     """Offset of the first space or line break at or after ``pos`` (the end
     of the text if none)."""
-    space, newline = text.find(" ", pos), text.find("\n", pos)
-    if space < 0 or newline < 0:
-        return max(space, newline) if max(space, newline) >= 0 else len(text)
-    return min(space, newline)
+    space = text.find(" ", pos)
+    if space < 0:
+        newline = text.find("\n", pos)
+        return newline if newline >= 0 else len(text)
+    newline = text.find("\n", pos, space)  # only one before the space matters
+    return newline if newline >= 0 else space
 
 
 def _joins(gap: str) -> bool:

@@ -379,6 +379,17 @@ _NAMED_SUBJECT = re.compile(r"\b[A-Z][\w\-]*(?<!['\u2019]s)\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z]")
 _PAST_OR_THIRD = re.compile(r"(?:ed|s|said|told|wrote|written|thought|felt|understood|swore|sworn)$",
                             re.IGNORECASE)
+_PAST_OR_THIRD_ENDINGS = ("ed", "s", "said", "told", "wrote", "written", "thought", "felt",
+                          "understood", "swore", "sworn")
+
+
+def _past_or_third(word: str, verb: str) -> bool:
+    """``_PAST_OR_THIRD.search(word)`` (``verb``: ``word.lower()``): for an
+    ASCII word not ending in a line break (where ``$`` also matches), a test
+    of its lower-case ending instead of a case-insensitive search."""
+    if word.isascii() and not word.endswith("\n"):
+        return verb.endswith(_PAST_OR_THIRD_ENDINGS)
+    return _PAST_OR_THIRD.search(word) is not None
 
 
 def _speech(doc: _Document, hit: Hit, k: int) -> bool:
@@ -391,7 +402,7 @@ def _speech(doc: _Document, hit: Hit, k: int) -> bool:
         return False  # a capitalised verb inside a sentence is part of a name ("United States")
     if verb.endswith("ed") and _BE_BEFORE.search(text[max(sent_start, hit.start - 20):hit.start]):
         return False  # passive ("can be confirmed"): nobody speaks here
-    if _PAST_OR_THIRD.search(word) and \
+    if _past_or_third(word, verb) and \
             _NAMED_SUBJECT.search(text[max(sent_start, hit.start - 40):hit.start]):
         if not verb.endswith("s"):
             return True  # "Iran pledged", "Araghchi stressed"
