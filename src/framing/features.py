@@ -228,10 +228,8 @@ def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]
     attribution = by_family[("attribution", None)]
     loaded = [sum(by_family.get(("attribution", key), (0,) * len(SPLIT_VOICES))[i]
                   for key in _LOADED_KEYS) for i in range(len(SPLIT_VOICES))]
-    for v in ("outlet", "all"):
-        i = SPLIT_VOICES.index(v)
-        out[column_name("attribution_loaded", "share", v)] = \
-            loaded[i] / attribution[i] if attribution[i] else math.nan
+    for name, i in _LOADED_SHARE_COLUMNS:
+        out[name] = loaded[i] / attribution[i] if attribution[i] else math.nan
     return out
 
 
@@ -244,17 +242,39 @@ _POOLS = np.array([[code in codes for code in range(len(VOICES))] for codes in _
 #: Column i: 1 for the voice codes split voice i pools (counts per code @ it: counts per split voice).
 _POOLS_BY_CODE = _POOLS.T.astype(np.int64)
 
+# The fixed columns' names, built once: (name, what it holds) in output order.
+_WORD_COUNT_COLUMNS = tuple((column_name("words", "count", v), v) for v in SPLIT_VOICES)
+_WORD_SHARE_COLUMNS = tuple((column_name("words", "share", v), v)
+                            for v in ("own", "reported", "quoted", "outlet"))
+_SENTENCES_COLUMN = column_name("sentences", "count", "all")
+_LOADED_SHARE_COLUMNS = tuple((column_name("attribution_loaded", "share", v), SPLIT_VOICES.index(v))
+                              for v in ("outlet", "all"))
+#: Per split voice, in SPLIT_VOICES order: (column, statistic) of each sentiment statistic.
+_SENTIMENT_COLUMNS = tuple(tuple((column_name("sentiment", stat, v), stat) for stat in SENTIMENT_STATS)
+                           for v in SPLIT_VOICES)
+#: Per readability voice: (column, statistic) of each readability statistic.
+_READABILITY_COLUMNS = tuple(tuple((column_name("readability", stat, v), stat)
+                                   for stat in READABILITY_STATS) for v in READABILITY_VOICES)
+_QUOTE_COUNT_COLUMNS = (column_name("quotes", "speech_count", "all"),
+                        column_name("quotes", "term_count", "all"))
+_SOURCE_COUNT_COLUMNS = (column_name("sources", "count", "all"),
+                         column_name("sources", "speakers", "all"))
+#: (type, count column, share column) per speaker type.
+_SOURCE_TYPE_COLUMNS = tuple((kind, column_name(f"sources_{kind}", "count", "all"),
+                              column_name(f"sources_{kind}", "share", "all")) for kind in SPEAKER_TYPES)
+
 
 def _sentiment_features(compounds: list[float], voice_of: list[str]) -> dict[str, float]:
     scores = np.array(compounds, dtype=float)
     scored = scores == scores  # sentences without a word count for no voice
-    codes = np.array([_VOICE_CODES[sv] for sv in voice_of], dtype=np.int8)[scored]
+    codes = np.fromiter(map(_VOICE_CODES.__getitem__, voice_of), dtype=np.int8,
+                        count=len(voice_of))[scored]
     scores = scores[scored]
     out: dict[str, float] = {}
-    for v, pools in zip(SPLIT_VOICES, _POOLS, strict=True):
+    for columns, pools in zip(_SENTIMENT_COLUMNS, _POOLS, strict=True):
         stats = summarize_array(scores[pools[codes]])
-        for stat in SENTIMENT_STATS:
-            out[column_name("sentiment", stat, v)] = stats[stat]
+        for name, stat in columns:
+            out[name] = stats[stat]
     return out
 
 
@@ -267,16 +287,17 @@ def _readability_features(sentences: list[dict], voice_of: list[str], syllables:
              if s.get("zone") not in SKIPPED_ZONES]
     counts = np.zeros((0, len(READABILITY_COUNTS)), dtype=np.int64)
     if prose:
-        bounds = np.searchsorted(starts, [(s["start"], s["end"]) for s, _ in prose])
-        counts = counts_in_ranges(syllables, bounds)
+        # one flat list of ints: numpy reads it faster than a list of pairs
+        edges = np.array([x for s, _ in prose for x in (s["start"], s["end"])], dtype=np.int64)
+        counts = counts_in_ranges(syllables, np.searchsorted(starts, edges).reshape(-1, 2))
     out: dict[str, float] = {}
-    for v in READABILITY_VOICES:
+    for v, columns in zip(READABILITY_VOICES, _READABILITY_COLUMNS, strict=True):
         pooled = VOICE_SETS[v]
         in_voice = np.array([sv in pooled for _, sv in prose], dtype=bool)
         totals = counts[in_voice].sum(axis=0).tolist()
         scores = scores_from_counts(dict(zip(READABILITY_COUNTS, totals, strict=True)))
-        for stat in READABILITY_STATS:
-            out[column_name("readability", stat, v)] = scores[stat]
+        for name, stat in columns:
+            out[name] = scores[stat]
     return out
 
 
@@ -286,15 +307,14 @@ def _sourcing_features(text: str, sentences: list[dict], quotes: list[dict],
     n = len(sources)
     types = Counter(s["type"] for s in sources)
     speakers = {normalize_speaker(s["speaker"]) for s in sources if s["speaker"]}
-    out: dict[str, float] = {
-        column_name("quotes", "speech_count", "all"): sum(1 for q in quotes if q.get("counts_as_speech")),
-        column_name("quotes", "term_count", "all"): sum(1 for q in quotes if not q.get("counts_as_speech")),
-        column_name("sources", "count", "all"): n,
-        column_name("sources", "speakers", "all"): len(speakers),
-    }
-    for kind in SPEAKER_TYPES:
-        out[column_name(f"sources_{kind}", "count", "all")] = types[kind]
-        out[column_name(f"sources_{kind}", "share", "all")] = types[kind] / n if n else math.nan
+    speech = sum(1 for q in quotes if q.get("counts_as_speech"))
+    speech_name, term_name = _QUOTE_COUNT_COLUMNS
+    count_name, speakers_name = _SOURCE_COUNT_COLUMNS
+    out: dict[str, float] = {speech_name: speech, term_name: len(quotes) - speech,
+                             count_name: n, speakers_name: len(speakers)}
+    for kind, count_name, share_name in _SOURCE_TYPE_COLUMNS:
+        out[count_name] = types[kind]
+        out[share_name] = types[kind] / n if n else math.nan
     return out
 
 
@@ -313,11 +333,11 @@ def document_features(article: dict, sentences: list[dict], quotes: list[dict],
     by_voice = words_by_voice(text, voices, starts)
     words = {v: sum(by_voice[p] for p in pooled) for v, pooled in VOICE_SETS.items()}
     out: dict = {"doc_id": article["doc_id"]}
-    for v in SPLIT_VOICES:
-        out[column_name("words", "count", v)] = words[v]
-    for v in ("own", "reported", "quoted", "outlet"):
-        out[column_name("words", "share", v)] = words[v] / words["all"] if words["all"] else math.nan
-    out[column_name("sentences", "count", "all")] = len(sentences)
+    for name, v in _WORD_COUNT_COLUMNS:
+        out[name] = words[v]
+    for name, v in _WORD_SHARE_COLUMNS:
+        out[name] = words[v] / words["all"] if words["all"] else math.nan
+    out[_SENTENCES_COLUMN] = len(sentences)
     out.update(_span_features(spans, words))
     if sentiment is None:
         sentiment = sentence_sentiment_document(text, sentences)
