@@ -317,7 +317,8 @@ def _is_name_word(word: str) -> bool:
 
 
 def _is_number(value) -> bool:
-    return isinstance(value, int | float) and not (isinstance(value, float) and math.isnan(value))
+    # a tuple of types: ``int | float`` would build a union on every call
+    return isinstance(value, (int, float)) and not (isinstance(value, float) and math.isnan(value))
 
 
 # --- context rules ----------------------------------------------------------------
