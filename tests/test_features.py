@@ -1,12 +1,13 @@
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from _records import quote, sentence, span, voice
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing import readability
+from framing import features, readability
 from framing.features import (
     complete_features,
     document_features,
@@ -137,3 +138,16 @@ def test_syllables_and_starts_match_the_tokenizer(text):
     matches = list(WORD_RE.finditer(text))
     assert syllables.tolist() == [readability.syllables(m.group()) for m in matches]
     assert starts.tolist() == word_starts(text).tolist() == [m.start() for m in matches]
+
+
+@given(st.lists(st.integers(0, 40), max_size=30), st.lists(st.integers(0, 45), min_size=2, max_size=12))
+def test_words_per_disjoint_segment_is_the_general_count(offsets, cuts):
+    """On segments in order that do not overlap (touching or with gaps, empty
+    ones included; at least one, as words_by_voice asks only then) the
+    bisection count equals the per-word assignment."""
+    starts = np.array(sorted(offsets), dtype=np.int64)
+    bounds = sorted(cuts)
+    seg_starts = np.array(bounds[0::2][:len(bounds) // 2], dtype=np.int64)
+    seg_ends = np.array(bounds[1::2], dtype=np.int64)
+    assert (features._words_per_disjoint_segment(starts, seg_starts, seg_ends)
+            == features._words_per_segment(starts, seg_starts, seg_ends))

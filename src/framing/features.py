@@ -169,14 +169,32 @@ def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = No
         return counts
     seg_starts = np.array([s["start"] for s in voices], dtype=np.int64)
     seg_ends = np.array([s["end"] for s in voices], dtype=np.int64)
-    idx = np.searchsorted(seg_starts, starts, side="right") - 1
-    inside = (idx >= 0) & (starts < seg_ends[np.maximum(idx, 0)])
-    counts["own"] += len(starts) - int(np.count_nonzero(inside))
-    per_segment = np.bincount(idx[inside], minlength=len(voices)).tolist()
+    if (seg_starts <= seg_ends).all() and (seg_ends[:-1] <= seg_starts[1:]).all():
+        per_segment = _words_per_disjoint_segment(starts, seg_starts, seg_ends)
+    else:
+        per_segment = _words_per_segment(starts, seg_starts, seg_ends)
+    counts["own"] += len(starts) - sum(per_segment)
     for segment, n in zip(voices, per_segment, strict=True):
         if n:
             counts[segment["voice"]] = counts.get(segment["voice"], 0) + n
     return counts
+
+
+def _words_per_disjoint_segment(starts: np.ndarray, seg_starts: np.ndarray,
+                                seg_ends: np.ndarray) -> list[int]:
+    """:func:`_words_per_segment` for segments in order that do not overlap
+    (as the voice stage gives them): the word starts in each segment's range
+    by two bisections per segment, not one per word."""
+    return (np.searchsorted(starts, seg_ends) - np.searchsorted(starts, seg_starts)).tolist()
+
+
+def _words_per_segment(starts: np.ndarray, seg_starts: np.ndarray,
+                       seg_ends: np.ndarray) -> list[int]:
+    """Words per segment, each word given to the last segment starting at or
+    before it if it starts before that segment's end."""
+    idx = np.searchsorted(seg_starts, starts, side="right") - 1
+    inside = (idx >= 0) & (starts < seg_ends[np.maximum(idx, 0)])
+    return np.bincount(idx[inside], minlength=len(seg_starts)).tolist()
 
 
 @lru_cache(maxsize=4096)  # cached: the same families recur in every article
