@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from framing.schema import SENTENCE_COLUMNS
-from framing.segment import segment_document, split_sentences
+from framing.segment import paragraph_spans, segment_document, split_sentences
 
 
 def _sentences(line: str) -> list[str]:
@@ -106,3 +106,12 @@ def test_plural_title_abbreviations_and_list_numbers():
     assert _sentences("Sens. Warren and Sanders spoke. Sec. DeVos left.") == [
         "Sens. Warren and Sanders spoke.", "Sec. DeVos left."]
     assert _sentences("1. The bun is soft.") == ["1. The bun is soft."]
+
+
+def test_paragraph_spans_of_the_same_text_again_are_a_new_equal_list():
+    text = "First line.\n\n  Second line  \nThird"
+    first = paragraph_spans(text)
+    assert first == [(0, 11), (15, 26), (29, 34)]
+    first.append((0, 0))  # the caller's list: the cached one stays as it was
+    assert paragraph_spans(text) == [(0, 11), (15, 26), (29, 34)]
+    assert paragraph_spans("One") == [(0, 3)]

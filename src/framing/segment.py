@@ -201,15 +201,15 @@ def _looks_like_heading(line: str) -> bool:
 
 # The last text's paragraphs: segment and quotes ask for the same article's in
 # turn (one entry, so bounded; the text is compared by identity).
-_last_paragraphs: list = [None, ()]
+_last_paragraphs: list = [None, []]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line (a paragraph), trimmed of whitespace
     (a new list on every call)."""
     if _last_paragraphs[0] is not text:
-        _last_paragraphs[:] = text, tuple(m.span() for m in _PARAGRAPH_RE.finditer(text))
-    return list(_last_paragraphs[1])
+        _last_paragraphs[:] = text, [m.span() for m in _PARAGRAPH_RE.finditer(text)]
+    return _last_paragraphs[1].copy()
 
 
 def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
