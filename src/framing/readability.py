@@ -143,9 +143,12 @@ def text_syllables(text: str) -> np.ndarray:
     from the articles before it)."""
     tokens = text.split()
     packed = list(map(_TOKEN_SYLLABLES.get, tokens))
-    if None in packed:
+    try:
+        joined = b"".join(packed)
+    except TypeError:  # a None: tokens not cached yet (found so, not by a scan for None first)
         _fill_new_tokens(tokens, packed)
-    return np.frombuffer(b"".join(packed), dtype=np.int64)
+        joined = b"".join(packed)
+    return np.frombuffer(joined, dtype=np.int64)
 
 
 def _fill_new_tokens(tokens: list[str], packed: list) -> None:
