@@ -151,3 +151,17 @@ def test_words_per_disjoint_segment_is_the_general_count(offsets, cuts):
     seg_ends = np.array(bounds[1::2], dtype=np.int64)
     assert (features._words_per_disjoint_segment(starts, seg_starts, seg_ends)
             == features._words_per_segment(starts, seg_starts, seg_ends))
+
+
+def test_span_features_of_spans_without_a_category_key():
+    """Spans lacking the category key count in their layer only, as spans
+    whose category is None do."""
+    with_key = [{"layer": "hedge", "category": None, "voice": "own"},
+                {"layer": "hedge", "category": "modal", "voice": "quoted"}]
+    without_key = [{"layer": "hedge", "voice": "own"}, with_key[1]]
+    words = {"own": 10, "reported": 0, "quoted": 5, "outlet": 10, "all": 15}
+    expected = features._span_features(with_key, words)
+    got = features._span_features(without_key, words)
+    assert list(got) == list(expected)
+    assert all(got[k] == expected[k] or (math.isnan(got[k]) and math.isnan(expected[k]))
+               for k in got)

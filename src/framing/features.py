@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -213,6 +214,9 @@ def _span_families(layer: str, category) -> tuple[tuple[str, str | None], ...]:
     return ((layer, None),)
 
 
+_SPAN_KIND = itemgetter("layer", "category", "voice")
+
+
 def _family_order(family: tuple[str, str | None]) -> tuple[str, str]:
     return family[0], family[1] or ""
 
@@ -221,7 +225,10 @@ def _span_features(spans: list[dict], words: dict[str, int]) -> dict[str, float]
     # (layer, category key or None) -> spans per voice, in _VOICE_CODES order
     counts: dict[tuple, list[int]] = {(layer, None): [0, 0, 0] for layer in LAYERS}
     # counted by distinct (layer, category, voice) first: spans repeat them
-    kinds = Counter((span["layer"], span.get("category"), span["voice"]) for span in spans)
+    try:
+        kinds = Counter(map(_SPAN_KIND, spans))  # no Python call per span
+    except KeyError:  # a span without a category
+        kinds = Counter((span["layer"], span.get("category"), span["voice"]) for span in spans)
     for (layer, category, voice), n in kinds.items():
         code = _VOICE_CODES.get(voice)
         for family in _span_families(layer, category):
