@@ -256,12 +256,13 @@ def test_unreadable_file(tmp_path):
         os.chmod(folder / "a.txt", 0o644)
 
 
-@pytest.mark.parametrize("damage", ["truncated", "corrupt", "not_gzip", "latin1"])
+@pytest.mark.parametrize("damage", ["truncated", "bad_checksum", "bad_block", "not_gzip", "latin1"])
 def test_damaged_gzip_jsonl_names_the_file(tmp_path, damage):
     packed = gzip.compress(b'{"id": 1, "text": "Body text."}\n' * 50)
     path = tmp_path / "t.jsonl.gz"
     path.write_bytes({"truncated": packed[:len(packed) // 2],
-                      "corrupt": packed[:12] + bytes(200) + packed[212:],
+                      "bad_checksum": packed[:12] + bytes(200) + packed[212:],
+                      "bad_block": packed[:10] + b"\xff" * 60,
                       "not_gzip": b'{"id": 1, "text": "plain"}\n',
                       "latin1": gzip.compress('{"id": 1, "text": "caf\u00e9"}\n'.encode("latin-1"))}[damage])
     before = path.read_bytes()
@@ -276,3 +277,10 @@ def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path):
     path.write_text("\r\n".join(json.dumps({"id": i, "text": t}, ensure_ascii=False)
                                 for i, t in enumerate(texts)), encoding="utf-8")
     assert list(load_corpus(path).articles["raw_text"]) == texts
+
+
+def test_jsonl_records_may_be_led_by_rfc7464_record_separators(tmp_path):
+    path = tmp_path / "t.json-seq.jsonl"
+    path.write_text('\x1e{"id": 1, "text": "One."}\n\x1e{"id": 2, "text": "Two."}\x0c\n',
+                    encoding="utf-8")
+    assert list(load_corpus(path).articles["text"]) == ["One.", "Two."]

@@ -444,11 +444,11 @@ def test_workers_give_the_same_corpus_and_warnings(monkeypatch):
     monkeypatch.setattr(corpus_module, "_finish_in_workers",
                         lambda *args: used_workers.append(True) or in_workers(*args))
     serial, serial_warnings = _load_recording(table, n_jobs=1)
-    parallel, parallel_warnings = _load_recording(table, n_jobs=2)
+    in_workers_corpus, in_workers_warnings = _load_recording(table, n_jobs=2)
     assert used_workers == [True]
-    pd.testing.assert_frame_equal(serial.articles, parallel.articles)
-    pd.testing.assert_frame_equal(serial.boilerplate, parallel.boilerplate)
+    pd.testing.assert_frame_equal(serial.articles, in_workers_corpus.articles)
+    pd.testing.assert_frame_equal(serial.boilerplate, in_workers_corpus.boilerplate)
     assert len(serial.articles) == 18 and len(serial.boilerplate) == 2 * 18
-    assert serial_warnings == parallel_warnings
-    assert [m for m, *_ in parallel_warnings] == [
+    assert serial_warnings == in_workers_warnings
+    assert [m for m, *_ in in_workers_warnings] == [
         f"DataFrame#{i}: nothing but boilerplate (advertisement, share_cta), skipped" for i in (4, 11)]

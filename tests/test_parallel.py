@@ -1,4 +1,7 @@
-"""framing.parallel: chunk bounds and chunked maps in input order."""
+"""framing.parallel: chunk bounds, and chunked maps in input order, in workers or here."""
+
+import multiprocessing as mp
+import os
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,10 +17,34 @@ def test_chunk_bounds_cover_the_range_once_in_order(n, size):
     assert all(stop - start == size for start, stop in bounds[:-1])
 
 
-def test_map_chunks_gives_results_in_input_order_in_workers_and_here():
-    expected = [(0, 3), (3, 6), (6, 9), (9, 10)]
-    # builtins pickle by name, so the forked workers can run them
-    assert list(map_chunks(tuple, 10, n_jobs=2, chunk_size=3)) == expected
-    assert list(map_chunks(tuple, 10, n_jobs=1, chunk_size=3)) == expected
-    assert list(map_chunks(tuple, 10, n_jobs=2, chunk_size=3, min_items=11)) == expected
-    assert list(map_chunks(tuple, 0, n_jobs=2)) == []
+def _bounds_and_process(bounds):
+    return bounds, os.getpid()
+
+
+def _run(n, n_jobs, chunk_size=3):
+    results = list(map_chunks(_bounds_and_process, n, n_jobs=n_jobs, chunk_size=chunk_size))
+    return [bounds for bounds, _ in results], {pid for _, pid in results}
+
+
+def test_map_chunks_runs_in_workers_in_input_order():
+    bounds, pids = _run(10, n_jobs=2)
+    assert bounds == [(0, 3), (3, 6), (6, 9), (9, 10)]
+    assert os.getpid() not in pids
+
+
+def test_map_chunks_stays_here_for_one_job_or_one_chunk():
+    assert _run(10, n_jobs=1) == ([(0, 3), (3, 6), (6, 9), (9, 10)], {os.getpid()})
+    assert _run(3, n_jobs=2) == ([(0, 3)], {os.getpid()})
+    assert _run(0, n_jobs=2) == ([], set())
+
+
+def _inside_a_daemon_worker(_):
+    # a daemon process may not fork workers: map_chunks must stay in it
+    bounds, pids = _run(10, n_jobs=2)
+    return bounds, pids == {os.getpid()}
+
+
+def test_map_chunks_stays_in_a_pool_worker():
+    with mp.get_context("fork").Pool(1) as pool:
+        bounds, stayed = pool.apply(_inside_a_daemon_worker, (None,))
+    assert bounds == [(0, 3), (3, 6), (6, 9), (9, 10)] and stayed

@@ -52,3 +52,12 @@ def test_forked_workers_give_the_one_process_tables(corpus, annotator):
 def test_missing_article_columns_are_named(annotator):
     with pytest.raises(KeyError, match="text"):
         run_documents(pd.DataFrame({"doc_id": ["a"]}), annotator, n_jobs=1)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_progress_is_reported_after_each_chunk(corpus, annotator, n_jobs):
+    calls = []
+    run_documents(corpus.articles, annotator, n_jobs=n_jobs, chunk_size=5,
+                  progress=lambda done, total: calls.append((done, total)))
+    n = len(corpus.articles)
+    assert calls == [(min(done, n), n) for done in range(5, n + 5, 5)]

@@ -447,9 +447,11 @@ def _read_json_records(path: Path) -> tuple[list, list[dict]]:
     if records is None:
         records = []
         # "\n" only: JSON strings may hold U+2028, U+2029 and U+0085 raw,
-        # which str.splitlines would also split at
+        # which str.splitlines would also split at. Stripped: other line ends
+        # (form feed, RFC 7464's record separator) sit between records only.
         for number, line in enumerate(content.split("\n"), start=1):
-            if not line.strip():
+            line = line.strip()
+            if not line:
                 continue
             try:
                 records.append(json.loads(line))

@@ -38,13 +38,12 @@ def can_fork(n_jobs: int) -> bool:
 
 
 def map_chunks(func: Callable[[tuple[int, int]], T], n: int, *, n_jobs: int,
-               chunk_size: int | None = None, min_items: int = 0) -> Iterator[T]:
+               chunk_size: int | None = None) -> Iterator[T]:
     """``func(bounds)`` for each chunk of ``range(n)`` (``chunk_size`` items,
     default :data:`CHUNK_SIZE`), in order: on ``n_jobs`` forked workers, or in
-    this process when fewer than ``min_items`` items make forking cost more
-    than it saves (or forking is impossible)."""
-    bounds = chunk_bounds(n, chunk_size or CHUNK_SIZE)
-    if n < min_items or len(bounds) < 2 or not can_fork(n_jobs):
+    this process when there is only one chunk or forking is impossible."""
+    bounds = chunk_bounds(n, CHUNK_SIZE if chunk_size is None else chunk_size)
+    if len(bounds) < 2 or not can_fork(n_jobs):
         yield from map(func, bounds)
         return
     with mp.get_context("fork").Pool(min(n_jobs, len(bounds))) as pool:

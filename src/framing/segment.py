@@ -199,17 +199,22 @@ def _looks_like_heading(line: str) -> bool:
     return 0 < count_words(stripped) <= _MAX_HEADING_WORDS
 
 
-# The last text's paragraphs: segment and quotes ask for the same article's in
-# turn (one entry, so bounded; the text is compared by identity).
-_last_paragraphs: list = [None, []]
+# The last text and its paragraphs: segment and quotes ask for the same
+# article's in turn (one entry, so bounded; the text is compared by identity,
+# and the reference held keeps its id from being reused). One tuple, read and
+# replaced whole, so a text is never paired with another's spans.
+_last_paragraphs: tuple = (None, [])
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line (a paragraph), trimmed of whitespace
     (a new list on every call)."""
-    if _last_paragraphs[0] is not text:
-        _last_paragraphs[:] = text, [m.span() for m in _PARAGRAPH_RE.finditer(text)]
-    return _last_paragraphs[1].copy()
+    global _last_paragraphs
+    last_text, spans = _last_paragraphs
+    if last_text is not text:
+        spans = [m.span() for m in _PARAGRAPH_RE.finditer(text)]
+        _last_paragraphs = (text, spans)
+    return spans.copy()
 
 
 def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
