@@ -75,7 +75,7 @@ def test_sentiment_and_sourcing_columns():
     assert f["sentiment_mean_own"] < 0               # "brutal assault"
     assert f["sentiment_sentences_outlet"] == 2
     assert math.isnan(f["sentiment_sd_own"])        # one sentence has no spread
-    assert f["quotes_speech_count_all"] == 1
+    assert f["quotes_speech_count_all"] == 1 and f["quotes_term_count_all"] == 0
     assert f["sources_count_all"] == 2 and f["sources_speakers_all"] == 2
     assert f["sources_official_count_all"] == 2
     assert f["sources_official_share_all"] == 1.0
@@ -151,6 +151,42 @@ def test_words_per_disjoint_segment_is_the_general_count(offsets, cuts):
     seg_ends = np.array(bounds[1::2], dtype=np.int64)
     assert (features._words_per_disjoint_segment(starts, seg_starts, seg_ends)
             == features._words_per_segment(starts, seg_starts, seg_ends))
+
+
+def test_term_quotes_are_the_quotes_that_are_not_speech():
+    article, sentences, quotes, voices, spans = _records()
+    term = dict(quotes[0], quote_id="q-term", counts_as_speech=False, kind="scare")
+    f = document_features(article, sentences, [*quotes, term], voices, spans)
+    assert f["quotes_speech_count_all"] == 1 and f["quotes_term_count_all"] == 1
+
+
+@given(st.lists(st.integers(0, 40), max_size=20),
+       st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45),
+                          st.sampled_from(["own", "reported", "quoted"])), max_size=6))
+def test_words_by_voice_on_any_segments_is_the_per_word_count(offsets, segments):
+    """Overlapping, unordered or inverted segments and unsorted word starts
+    take the per-word assignment (each word to the last segment starting at
+    or before it, if it starts before that segment's end)."""
+    starts = np.array(offsets, dtype=np.int64)
+    voices = [{"start": a, "end": b, "voice": v} for a, b, v in segments]
+    expected = dict.fromkeys(["own", "reported", "quoted"], 0)
+    if not voices:
+        expected["own"] = len(offsets)
+    else:
+        per_segment = features._words_per_segment(
+            starts, np.array([a for a, _, _ in segments], dtype=np.int64),
+            np.array([b for _, b, _ in segments], dtype=np.int64))
+        expected["own"] = len(offsets) - sum(per_segment)
+        for (_, _, v), n in zip(segments, per_segment, strict=True):
+            expected[v] += n
+    assert words_by_voice("", voices, starts) == expected
+
+
+def test_spans_in_a_voice_without_words_have_no_rate():
+    words = {"own": 10, "reported": 0, "quoted": 5, "outlet": 10, "all": 15}
+    f = features._span_features([{"layer": "hedge", "category": None, "voice": "reported"}], words)
+    assert f["hedge_count_reported"] == 1 and math.isnan(f["hedge_rate_reported"])
+    assert f["hedge_rate_outlet"] == pytest.approx(100.0)
 
 
 def test_span_features_of_spans_without_a_category_key():

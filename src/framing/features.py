@@ -162,6 +162,8 @@ def syllables_and_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
 def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = None) -> dict[str, int]:
     """Words whose first character lies in each voice (words outside every
     segment are own). ``starts``: the word start offsets, if already known."""
+    # segments in order that do not overlap, and ascending word starts (what
+    # the pipeline gives) are counted by bisection; anything else word by word
     counts = dict.fromkeys(VOICES, 0)
     if starts is None:
         starts = word_starts(text)
@@ -170,7 +172,8 @@ def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = No
         return counts
     seg_starts = np.array([s["start"] for s in voices], dtype=np.int64)
     seg_ends = np.array([s["end"] for s in voices], dtype=np.int64)
-    if (seg_starts <= seg_ends).all() and (seg_ends[:-1] <= seg_starts[1:]).all():
+    if ((seg_starts <= seg_ends).all() and (seg_ends[:-1] <= seg_starts[1:]).all()
+            and (starts[:-1] <= starts[1:]).all()):
         per_segment = _words_per_disjoint_segment(starts, seg_starts, seg_ends)
     else:
         per_segment = _words_per_segment(starts, seg_starts, seg_ends)
@@ -184,8 +187,8 @@ def words_by_voice(text: str, voices: list[dict], starts: np.ndarray | None = No
 def _words_per_disjoint_segment(starts: np.ndarray, seg_starts: np.ndarray,
                                 seg_ends: np.ndarray) -> list[int]:
     """:func:`_words_per_segment` for segments in order that do not overlap
-    (as the voice stage gives them): the word starts in each segment's range
-    by two bisections per segment, not one per word."""
+    (as the voice stage gives them) and ascending word starts: the word starts
+    in each segment's range by two bisections per segment, not one per word."""
     return (np.searchsorted(starts, seg_ends) - np.searchsorted(starts, seg_starts)).tolist()
 
 
@@ -313,7 +316,7 @@ def _readability_features(sentences: list[dict], voice_of: list[str], syllables:
     counts = np.zeros((0, len(READABILITY_COUNTS)), dtype=np.int64)
     if prose:
         # one flat list of ints: numpy reads it faster than a list of pairs
-        edges = np.array([x for s, _ in prose for x in (s["start"], s["end"])], dtype=np.int64)
+        edges = np.array([x for s, _ in prose for x in (s["start"], s["end"])])
         counts = counts_in_ranges(syllables, np.searchsorted(starts, edges).reshape(-1, 2))
     out: dict[str, float] = {}
     for v, columns in zip(READABILITY_VOICES, _READABILITY_COLUMNS, strict=True):
