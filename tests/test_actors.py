@@ -13,7 +13,6 @@ from framing.actors import (
     _LONGER_LOWER,
     _OTHER_WORDS_LOWER,
     ActorAnnotator,
-    _has_capital,
     _tokenize_windows,
     _tokens_near,
     _windows,
@@ -287,11 +286,6 @@ def test_window_words_are_the_tokenizer_words(parts, offsets):
     near = _tokens_near(text, positions, words)
     assert near == _tokenize_windows(text, _windows(text, positions))
 
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=8) | st.sampled_from(["Assad", "HTS", "rebels", "ǅemal", "Émile", "éA", "K"]))
-def test_has_capital_is_any_upper_case_character(word):
-    assert _has_capital(word) == any(c.isupper() for c in word)
 
 
 def _windows_plain(text, positions):

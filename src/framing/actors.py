@@ -46,7 +46,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from .events import Actor, Event
 from .ladders import Ladders, load_ladders, normalise, plural
 from .matcher import WordIndex, WordStartScanner, lower_same_length, trie_regex
-from .tokens import WORD_RE
+from .tokens import WORD_RE, has_capital
 from .voice import voice_at
 
 LAYER = "actor_label"
@@ -435,11 +435,11 @@ class _Context:
     def is_proper(self, k: int) -> bool:
         """A capitalised word that is not merely sentence-initial: a name."""
         word = self.words[k]
-        if not _has_capital(word):
+        if not has_capital(word):
             return False
         if self.keys[k] in ENGLISH_STOP_WORDS and not word.isupper():
             return False
-        return not (k in self.initial and word[0].isupper() and not _has_capital(word[1:]))
+        return not (k in self.initial and word[0].isupper() and not has_capital(word[1:]))
 
     def known_actors(self, k: int) -> list[Actor]:
         node = self.auto.root.get(self.keys[k]) or self.auto.root.get(self.keys[k].removesuffix("'s"))
@@ -602,12 +602,6 @@ class _Context:
     def sent_of_offset(self, offset: int) -> int:
         k = bisect_right(self.tok_starts, offset) - 1
         return self.sent_of[max(k, 0)]
-
-
-def _has_capital(word: str) -> bool:
-    # an ASCII word has a capital exactly when lower-casing changes it (one
-    # C call instead of a generator over its characters)
-    return word != word.lower() if word.isascii() else any(c.isupper() for c in word)
 
 
 def _mention(span: tuple[int, int], entry: _Entry, actor, j: int) -> dict:

@@ -40,7 +40,7 @@ from operator import itemgetter
 from .lexicons import Lexicons, load_lexicons
 from .matcher import Hit, Matcher, WordIndex, lower_same_length
 from .speakers import PRONOUNS
-from .tokens import WORD_RE
+from .tokens import WORD_RE, has_capital
 from .voice import voice_at
 
 
@@ -170,14 +170,12 @@ class _Document:
             speaker = self._first_name(hit, k)
         if speaker is None:
             return math.nan
-        lower = speaker.lower()
-        if lower in PRONOUNS:
+        if speaker.lower() in PRONOUNS:
             for pos, name in reversed(self.last_named):
                 if pos < hit.start:
                     return name
             return speaker
-        # an ASCII name has a capital exactly when lower-casing changes it
-        if lower != speaker if speaker.isascii() else any(c.isupper() for c in speaker):
+        if has_capital(speaker):
             self.last_named.append((hit.start, speaker))
         return speaker
 

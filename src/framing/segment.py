@@ -13,11 +13,12 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 import numpy as np
 
 from .speakers import SPEECH_VERBS
-from .tokens import count_words, word_starts
+from .tokens import count_words, last_text_cache, word_starts
 
 # Candidate sentence ends: terminal punctuation, then closing marks, then
 # space and (group 1) the next character, which a lower-case ASCII letter can
@@ -83,11 +84,7 @@ def _is_boundary(text: str, match: re.Match, start: int, end: int) -> bool:
     # the last space or line break before the mark (a break only after that space)
     brk = text.rfind("\n", space + 1, mark)
     token = text[(brk if brk > space else space) + 1:mark].lstrip("\"“‘'([")
-    kind = _PERIOD_TOKEN_KINDS.get(token)
-    if kind is None:
-        if len(_PERIOD_TOKEN_KINDS) >= _PERIOD_TOKEN_KINDS_MAX:
-            _PERIOD_TOKEN_KINDS.clear()
-        kind = _PERIOD_TOKEN_KINDS[token] = _period_token_kind(token)
+    kind = _period_token_kind(token)
     if kind == _ENDS:
         return True
     if kind == _NOT_END:
@@ -105,10 +102,9 @@ def _is_boundary(text: str, match: re.Match, start: int, end: int) -> bool:
 # starts the line (list numbering), or (an acronym) when an ordinary sentence
 # starter follows. Cached: the words before periods recur across articles.
 _ENDS, _NOT_END, _UNLESS_DIGIT, _NUMBER, _ACRONYM = range(5)
-_PERIOD_TOKEN_KINDS: dict[str, int] = {}
-_PERIOD_TOKEN_KINDS_MAX = 100_000
 
 
+@lru_cache(maxsize=100_000)
 def _period_token_kind(token: str) -> int:
     bare = token.lower().rsplit("-", 1)[-1].rstrip(".")  # "Maj.-Gen" -> "gen"
     if bare in ("no", "nos", "p", "pp", "vol", "art", "fig", "ch", "para", "op"):
@@ -199,22 +195,15 @@ def _looks_like_heading(line: str) -> bool:
     return 0 < count_words(stripped) <= _MAX_HEADING_WORDS
 
 
-# The last text and its paragraphs: segment and quotes ask for the same
-# article's in turn (one entry, so bounded; the text is compared by identity,
-# and the reference held keeps its id from being reused). One tuple, read and
-# replaced whole, so a text is never paired with another's spans.
-_last_paragraphs: tuple = (None, [])
-
-
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line (a paragraph), trimmed of whitespace
     (a new list on every call)."""
-    global _last_paragraphs
-    last_text, spans = _last_paragraphs
-    if last_text is not text:
-        spans = [m.span() for m in _PARAGRAPH_RE.finditer(text)]
-        _last_paragraphs = (text, spans)
-    return spans.copy()
+    return _paragraph_spans(text).copy()
+
+
+@last_text_cache  # segment and quotes ask for the same article's in turn
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PARAGRAPH_RE.finditer(text)]
 
 
 def paragraph_zones(text: str, title: str | None = None) -> list[tuple[int, int, str]]:
