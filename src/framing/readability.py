@@ -25,8 +25,6 @@ import string
 from array import array
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import repeat
-from operator import mod
 from pathlib import Path
 from struct import Struct
 
@@ -106,7 +104,7 @@ def hyphenation_points(word: str) -> int:
                         values_at[i + gap] = value
     hyphenator = _pyphen()
     # gap k of the pointed word is position k - 1 of the word
-    return sum(map(mod, values_at[hyphenator.left + 1:len(word) - hyphenator.right + 2], repeat(2)))
+    return sum(value % 2 for value in values_at[hyphenator.left + 1:len(word) - hyphenator.right + 2])
 
 
 _NOT_A_PREFIX = object()
