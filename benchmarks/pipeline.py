@@ -130,19 +130,15 @@ def _row(name, n, jobs, seconds, cpu, peak, all_seconds=None):
             "slowest_per_s": n / all_seconds[-1], "fastest_per_s": n / all_seconds[0]}
 
 
-def repeated(repeat: int, func, *args):
-    """``timed(func, *args)`` ``repeat`` times: (the run of median wall time,
-    its result dropped; every run's wall seconds; the largest peak). The
-    host's speed drifts by tens of percent over minutes, so one run says
-    little. Each result is dropped before the next run, so that run's peak
-    memory does not include it."""
-    runs = []
-    for _ in range(repeat):
-        outcome = timed(func, *args)
-        runs.append((None, *outcome[1:]))
-        del outcome  # the tables, freed before the next run
-    median = sorted(runs, key=lambda r: r[1])[(len(runs) - 1) // 2]
-    return median, [r[1] for r in runs], max(r[3] for r in runs)
+def repeated(repeat: int, func, *args) -> tuple[float, float, list[float], int]:
+    """``timed(func, *args)`` ``repeat`` times: the wall and CPU seconds of
+    the run of median wall time, every run's wall seconds and the largest
+    peak. The host's speed drifts by tens of percent over minutes, so one
+    run says little. Each run's result is dropped before the next, so that
+    run's peak memory does not include it."""
+    runs = [timed(func, *args)[1:] for _ in range(repeat)]  # (seconds, cpu, peak)
+    seconds, cpu, _ = sorted(runs)[(len(runs) - 1) // 2]
+    return seconds, cpu, [r[0] for r in runs], max(r[2] for r in runs)
 
 
 def run(data: Path = DATA, *, baseline_n: int = 500, sizes=(1250, 2500, 5000), jobs: int = 2,
@@ -158,12 +154,12 @@ def run(data: Path = DATA, *, baseline_n: int = 500, sizes=(1250, 2500, 5000), j
         # framing first: the baseline leaves large caches behind (textstat's,
         # NLTK's pronunciation lists) that would slow every later collection
         for n_jobs in sorted({1, jobs}):
-            (_, seconds, cpu, peak), _, _ = repeated(1, framing_run, subset, annotator, n_jobs)
+            seconds, cpu, _, peak = repeated(1, framing_run, subset, annotator, n_jobs)
             rows.append(_row("framing", baseline_n, n_jobs, seconds, cpu, peak))
             log(_format(rows[-1]))
         for n in sizes:
             path = write_subset(data, n, Path(tmp))
-            (_, seconds, cpu, _), all_seconds, peak = repeated(repeat, framing_run, path, annotator, jobs)
+            seconds, cpu, all_seconds, peak = repeated(repeat, framing_run, path, annotator, jobs)
             rows.append(_row("framing", n, jobs, seconds, cpu, peak, all_seconds))
             log(_format(rows[-1]))
         # the first articles are shorter than the set's average: profile a

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import time
+import weakref
 
 from benchmarks.pipeline import main, render, repeated, run, write_subset
 
@@ -58,13 +59,21 @@ def test_missing_data_is_reported_not_an_error(tmp_path, capsys):
 
 def test_repeated_runs_report_the_median_run():
     delays = iter([0.12, 0.0, 0.06])
+    alive = []  # the results still referenced when each run starts
+
+    class Result:
+        pass
 
     def call():
+        alive.append(sum(1 for ref in refs if ref() is not None))
         delay = next(delays)
         time.sleep(delay)
-        return delay
+        result = Result()
+        refs.append(weakref.ref(result))
+        return result
 
-    (result, seconds, _, _), all_seconds, _ = repeated(3, call)
-    assert result is None  # dropped: a kept result would count in the next run's peak memory
+    refs: list = []
+    seconds, _, all_seconds, _ = repeated(3, call)
+    assert alive == [0, 0, 0]  # dropped: a kept result would count in the next run's peak memory
     assert len(all_seconds) == 3 and sorted(all_seconds)[1] == seconds
     assert 0.06 <= seconds < 0.12  # the run of median wall time, not the first or the fastest
